@@ -14,6 +14,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   legalComments: 'none',
+  minify: true,
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __rmosCreateRequire } from 'node:module'; const require = __rmosCreateRequire(import.meta.url);",

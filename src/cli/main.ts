@@ -1,9 +1,27 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
+import { wantsColor } from './color.js';
+import { InputError, UsageError, type CommandResult } from './errors.js';
+import { parseCount } from './parse-options.js';
+
+const FORMATS_LINT = ['stylish', 'json'];
+
+/** Errors that are the user's to fix: a sentence, no stack trace, exit code 2. */
+function isExpected(error: unknown): error is Error {
+  return error instanceof UsageError || error instanceof InputError || (error instanceof Error && error.name === 'LibraryError');
+}
+
+function emit(result: CommandResult): number {
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  return result.exitCode;
+}
 
 /**
  * Parses the command line and runs one command. Returns the exit code; only
  * bin/rmos sets it on the process, so output already written is never cut off.
+ * Command modules are imported when their command runs, so that `rmos --help`
+ * never loads the parser, the schemas or the engine.
  */
 export async function run(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
@@ -11,16 +29,34 @@ export async function run(argv: readonly string[]): Promise<number> {
     .description('Governed metric libraries: lint, test and compute metric definitions kept as YAML in git.')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
-    .showHelpAfterError('(run `rmos --help` for usage)');
+    .showHelpAfterError('(run `rmos --help` for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  program
+    .command('lint')
+    .description('check a metric library: schemas, expressions, references and governance rules')
+    .argument('[lib]', 'library folder (holding rmos.yaml)', '.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS_LINT).default('stylish'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount('--max-warnings'))
+    .action(async (lib: string, options: { format: string; maxWarnings?: number }) => {
+      const { lintCommand } = await import('./commands/lint.js');
+      exitCode = emit(lintCommand(lib, { ...options, color: wantsColor(process.stdout) }));
+    });
+
+  for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run \`rmos ${command.name()} --help\` for usage)`);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (isExpected(error)) {
+      process.stderr.write(`rmos: ${error.message}\n`);
+      return 2;
     }
-    throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`rmos: internal error: ${detail}\nThis is a bug in rmos; please report it with the command you ran.\n`);
+    if (process.env.RMOS_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return 2;
   }
   return exitCode;
 }

@@ -1,0 +1,28 @@
+import { runRules } from '../../core/lint/run-rules.js';
+import { loadLibrary } from '../../io/library/load-library.js';
+import { resolveFindings } from '../../io/library/resolve-findings.js';
+import { LINT_FORMATTERS, summarize, type LintFormat } from '../../report/lint/index.js';
+import { VERSION } from '../../version.js';
+import { UsageError, type CommandResult } from '../errors.js';
+
+export interface LintOptions {
+  readonly format: string;
+  readonly maxWarnings?: number;
+  readonly color: boolean;
+}
+
+export function lintCommand(dir: string, options: LintOptions): CommandResult {
+  if (!(options.format in LINT_FORMATTERS)) {
+    throw new UsageError(`unknown format '${options.format}'; use one of ${Object.keys(LINT_FORMATTERS).join(', ')}`);
+  }
+  const loaded = loadLibrary(dir);
+  const problems = [...loaded.problems, ...runRules(loaded.library)];
+  const findings = resolveFindings(problems, loaded.files);
+  const report = summarize(loaded.library.manifest.name, findings, loaded.library.ownFiles.size);
+  const text = LINT_FORMATTERS[options.format as LintFormat](report, { color: options.color, version: VERSION });
+  const tooManyWarnings = options.maxWarnings !== undefined && report.warnings > options.maxWarnings;
+  const stderr = tooManyWarnings && options.format === 'stylish'
+    ? `rmos: ${report.warnings} warnings is more than --max-warnings ${options.maxWarnings}\n`
+    : undefined;
+  return { exitCode: report.errors > 0 || tooManyWarnings ? 1 : 0, stdout: text, stderr };
+}

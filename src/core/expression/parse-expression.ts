@@ -1,0 +1,150 @@
+import type { MathNode } from 'mathjs';
+import type { BinaryOp, Expr, ExprIssue, Span, UnaryOp } from './ast.js';
+import { mathParse } from './mathjs-parser.js';
+import { tokenize, type Token } from './tokens.js';
+
+
+const BINARY: Record<string, BinaryOp> = {
+  add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^', mod: 'mod',
+  equal: '==', unequal: '!=', smaller: '<', smallerEq: '<=', larger: '>', largerEq: '>=',
+  and: 'and', or: 'or',
+};
+const UNARY: Record<string, UnaryOp> = { unaryMinus: '-', unaryPlus: '+', not: 'not' };
+
+const NODE_WORDS: Record<string, string> = {
+  AccessorNode: 'property access (a.b or a["b"])',
+  ArrayNode: 'lists ([...])',
+  AssignmentNode: 'assignment (=); use == to compare',
+  BlockNode: 'several expressions separated by ; or a new line',
+  FunctionAssignmentNode: 'function definitions',
+  IndexNode: 'indexing ([...])',
+  ObjectNode: 'objects ({...})',
+  RangeNode: 'ranges (a:b)',
+};
+
+class Unsupported extends Error {
+  constructor(readonly issue: ExprIssue) {
+    super(issue.message);
+  }
+}
+
+/** Matches mathjs leaves to tokens in order of appearance, to give each a span. */
+class SpanFinder {
+  private next = 0;
+  constructor(private readonly tokens: Token[], private readonly length: number) {}
+
+  find(kind: Token['kind'], matches: (token: Token) => boolean): Span {
+    for (let i = this.next; i < this.tokens.length; i++) {
+      const token = this.tokens[i]!;
+      if (token.kind === kind && matches(token)) {
+        this.next = i + 1;
+        return token.span;
+      }
+    }
+    return { start: 0, end: this.length };
+  }
+}
+
+function join(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+function unsupported(message: string, span: Span): never {
+  throw new Unsupported({ code: 'disallowed-syntax', message, span });
+}
+
+function convert(node: MathNode, spans: SpanFinder, whole: Span): Expr {
+  const n = node as MathNode & Record<string, any>;
+  switch (node.type) {
+    case 'ParenthesisNode':
+      return convert(n.content, spans, whole);
+    case 'ConstantNode': {
+      const value = n.value;
+      if (typeof value === 'number') {
+        const span = spans.find('number', (t) => Number(t.text) === value);
+        if (!Number.isFinite(value)) unsupported('this number is too large', span);
+        return { kind: 'number', value, span };
+      }
+      if (typeof value === 'string') return { kind: 'string', value, span: spans.find('string', (t) => t.text.includes(value.slice(0, 8))) };
+      if (typeof value === 'boolean') return { kind: 'boolean', value, span: whole };
+      return unsupported(`'${String(value)}' is not a value in rmos; use is_missing(column) to test for a missing value`, whole);
+    }
+    case 'SymbolNode': {
+      const span = spans.find('name', (t) => t.text === n.name);
+      return { kind: 'name', name: n.name, span };
+    }
+    case 'OperatorNode': {
+      if (n.implicit) {
+        const args = (n.args as MathNode[]).map((a) => convert(a, spans, whole));
+        return unsupported('two values stand side by side; write the operator explicitly (e.g. 2 * x)', join(args[0]!.span, args[1]!.span));
+      }
+      const args = (n.args as MathNode[]).map((a) => convert(a, spans, whole));
+      if (args.length === 1 && UNARY[n.fn]) {
+        const arg = args[0]!;
+        return { kind: 'unary', op: UNARY[n.fn]!, arg, span: arg.span };
+      }
+      if (args.length === 2 && BINARY[n.fn]) {
+        const [left, right] = args as [Expr, Expr];
+        return { kind: 'binary', op: BINARY[n.fn]!, left, right, span: join(left.span, right.span) };
+      }
+      return unsupported(`the operator '${n.op}' is not allowed; use + - * / ^ mod, comparisons, and, or, not`, args[0] ? args.reduce((s, a) => join(s, a.span), args[0].span) : whole);
+    }
+    case 'RelationalNode': {
+      // a <= b <= c means a <= b and b <= c
+      const params = (n.params as MathNode[]).map((p) => convert(p, spans, whole));
+      let result: Expr | undefined;
+      (n.conditionals as string[]).forEach((fn, i) => {
+        const left = params[i]!;
+        const right = params[i + 1]!;
+        const comparison: Expr = { kind: 'binary', op: BINARY[fn]!, left, right, span: join(left.span, right.span) };
+        result = result ? { kind: 'binary', op: 'and', left: result, right: comparison, span: join(result.span, comparison.span) } : comparison;
+      });
+      return result!;
+    }
+    case 'ConditionalNode': {
+      const condition = convert(n.condition, spans, whole);
+      const then = convert(n.trueExpr, spans, whole);
+      const otherwise = convert(n.falseExpr, spans, whole);
+      return { kind: 'if', condition, then, otherwise, span: join(condition.span, otherwise.span) };
+    }
+    case 'FunctionNode': {
+      if (n.fn?.type !== 'SymbolNode') return unsupported('only named functions can be called', whole);
+      const name = n.fn.name as string;
+      const fnSpan = spans.find('name', (t) => t.text === name);
+      const args = (n.args as MathNode[]).map((a) => convert(a, spans, whole));
+      const end = args.length > 0 ? args[args.length - 1]!.span.end + 1 : fnSpan.end + 2;
+      return { kind: 'call', fn: name, fnSpan, args, span: { start: fnSpan.start, end } };
+    }
+    default:
+      return unsupported(`${NODE_WORDS[node.type] ?? node.type} ${NODE_WORDS[node.type]?.endsWith('s') || !NODE_WORDS[node.type] ? 'are' : 'is'} not allowed in an rmos expression`, whole);
+  }
+}
+
+/** mathjs syntax errors end in "(char N)"; N is the 1-based position of the offending character. */
+function syntaxIssue(error: Error, text: string): ExprIssue {
+  const match = /\(char (\d+)\)\s*$/.exec(error.message);
+  const offset = match ? Math.min(Math.max(Number(match[1]) - 1, 0), Math.max(text.length - 1, 0)) : 0;
+  const sentence = error.message.replace(/\s*\(char \d+\)\s*$/, '');
+  return { code: 'expression-syntax', message: `syntax error: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`, span: { start: offset, end: offset + 1 } };
+}
+
+/**
+ * Parses an expression with mathjs and converts it to rmos's tree, refusing every node
+ * kind rmos does not allow. Nothing is evaluated here.
+ */
+export function parseExpression(text: string): { expr?: Expr; issue?: ExprIssue } {
+  const whole: Span = { start: 0, end: Math.max(text.length, 1) };
+  if (text.trim() === '') return { issue: { code: 'expression-syntax', message: 'the expression is empty', span: whole } };
+  let node: MathNode;
+  try {
+    node = mathParse(text);
+  } catch (error) {
+    return { issue: syntaxIssue(error as Error, text) };
+  }
+  try {
+    return { expr: convert(node, new SpanFinder(tokenize(text), text.length), whole) };
+  } catch (error) {
+    if (error instanceof Unsupported) return { issue: error.issue };
+    throw error;
+  }
+}
