@@ -5,6 +5,11 @@ import { InputError, UsageError, type CommandResult } from './errors.js';
 import { parseCount } from './parse-options.js';
 
 const FORMATS_LINT = ['stylish', 'json'];
+const FORMATS_COMPUTE = ['table', 'json', 'csv', 'markdown'];
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
 
 /** Errors that are the user's to fix: a sentence, no stack trace, exit code 2. */
 function isExpected(error: unknown): error is Error {
@@ -41,6 +46,28 @@ export async function run(argv: readonly string[]): Promise<number> {
     .action(async (lib: string, options: { format: string; maxWarnings?: number }) => {
       const { lintCommand } = await import('./commands/lint.js');
       exitCode = emit(lintCommand(lib, { ...options, color: wantsColor(process.stdout) }));
+    });
+
+  program
+    .command('compute')
+    .description('compute metrics over CSV exports into a scorecard')
+    .argument('[lib]', 'library folder (holding rmos.yaml)', '.')
+    .option('-d, --data <dir>', 'folder of exports, matched to sources by file name (<source>.csv, <source>*.csv[.gz], <source>/)')
+    .option('-s, --source <name=path>', 'the export(s) of one source: a file or folder (repeatable)', collect, [])
+    .option('-p, --period <period>', 'period: 2025-10, 2025-Q3, 2025-W14, 2025, FY2026, FY2026-Q1')
+    .option('--from <date>', 'first day of a custom period (YYYY-MM-DD)')
+    .option('--to <date>', 'last day of a custom period (YYYY-MM-DD)')
+    .option('-b, --by <dims>', 'segment by dimensions, comma-separated (repeatable)', collect, [])
+    .option('-m, --metrics <ids>', 'only these metrics, comma-separated (default: all not deprecated)', collect, undefined)
+    .option('--param <name=value>', 'override a library parameter for this run (repeatable)', collect, [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS_COMPUTE).default('table'))
+    .option('-o, --out <file>', 'write the output to a file instead of stdout')
+    .option('--rejects <file>', 'write every invalid value and duplicate row to a CSV file')
+    .option('--strict', 'exit 1 when any value is invalid')
+    .option('--timestamp', 'record when the report was generated (the report is otherwise byte-identical for the same inputs)')
+    .action(async (lib: string, options: Record<string, any>) => {
+      const { computeCommand } = await import('./commands/compute.js');
+      exitCode = emit(await computeCommand(lib, { ...(options as any), color: wantsColor(process.stdout) }));
     });
 
   for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run \`rmos ${command.name()} --help\` for usage)`);

@@ -1,0 +1,106 @@
+import { runCompute } from '../../io/compute/run-compute.js';
+import type { Reject } from '../../io/data/read-source.js';
+import { AtomicFile, writeFileAtomic } from '../../io/output/write-atomic.js';
+import { COMPUTE_FORMATTERS, type ComputeFormat } from '../../report/compute/index.js';
+import { csvCell } from '../../report/compute/format-csv.js';
+import { UsageError, type CommandResult } from '../errors.js';
+
+export interface ComputeOptions {
+  readonly data?: string;
+  readonly source: readonly string[];
+  readonly period?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly by: readonly string[];
+  readonly metrics?: readonly string[];
+  readonly param: readonly string[];
+  readonly format: string;
+  readonly out?: string;
+  readonly rejects?: string;
+  readonly strict?: boolean;
+  readonly timestamp?: boolean;
+  readonly color: boolean;
+}
+
+const EXAMPLES_SHOWN = 5;
+
+function parsePairs(flag: string, pairs: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || eq === pair.length - 1) throw new UsageError(`${flag} takes NAME=VALUE, not '${pair}'`);
+    map.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  return map;
+}
+
+function parseParams(pairs: readonly string[]): Map<string, number> {
+  const params = new Map<string, number>();
+  for (const [name, text] of parsePairs('--param', pairs)) {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--param ${name}=${text}: the value must be a number`);
+    params.set(name, value);
+  }
+  return params;
+}
+
+export function splitList(values: readonly string[]): string[] {
+  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+export async function computeCommand(lib: string, options: ComputeOptions): Promise<CommandResult> {
+  if (!(options.format in COMPUTE_FORMATTERS)) throw new UsageError(`unknown format '${options.format}'; use one of ${Object.keys(COMPUTE_FORMATTERS).join(', ')}`);
+  const sources = parsePairs('--source', options.source);
+  const params = parseParams(options.param);
+  if (options.data === undefined && sources.size === 0) {
+    throw new UsageError('say where the exports are: --data DIR (files named after their source, e.g. survey_responses.csv) or --source NAME=PATH');
+  }
+
+  const rejectsFile = options.rejects !== undefined ? new AtomicFile(options.rejects, '--rejects') : undefined;
+  rejectsFile?.write('file,line,column,field,value,reason\r\n');
+  const examples: Reject[] = [];
+  let invalidCells = 0;
+  const onReject = (reject: Reject): void => {
+    if (!reject.reason.startsWith('duplicate ')) invalidCells++;
+    if (examples.length < EXAMPLES_SHOWN) examples.push(reject);
+    rejectsFile?.write(`${[reject.file, reject.line, reject.column, reject.field, reject.value, reject.reason].map((v) => csvCell(v)).join(',')}\r\n`);
+  };
+
+  let outcome;
+  try {
+    outcome = await runCompute({
+      library: lib,
+      data: options.data,
+      sources,
+      period: options.period,
+      from: options.from,
+      to: options.to,
+      by: splitList(options.by),
+      metrics: options.metrics ? splitList(options.metrics) : undefined,
+      params,
+      timestamp: options.timestamp,
+      onReject,
+    });
+  } catch (error) {
+    rejectsFile?.abort();
+    throw error;
+  }
+  rejectsFile?.commit();
+
+  const text = COMPUTE_FORMATTERS[options.format as ComputeFormat](outcome.report, { color: options.color && options.out === undefined });
+  const notes: string[] = [...outcome.notes.map((n) => `note: ${n}`)];
+  if (invalidCells > 0 || outcome.duplicates > 0) {
+    const parts = [invalidCells > 0 ? `${invalidCells} invalid value${invalidCells === 1 ? '' : 's'}` : '', outcome.duplicates > 0 ? `${outcome.duplicates} duplicate row${outcome.duplicates === 1 ? '' : 's'}` : ''].filter(Boolean);
+    notes.push(`${parts.join(' and ')} not counted${options.rejects ? ` (all listed in ${options.rejects})` : ' (list them all with --rejects FILE)'}; first:`);
+    for (const r of examples) notes.push(`  ${r.file}:${r.line}${r.column !== null ? `:${r.column}` : ''} ${r.field ? `${r.field}: ` : ''}${r.reason}`);
+  }
+  if (options.out !== undefined) {
+    writeFileAtomic(options.out, text, '--out');
+    notes.push(`wrote ${options.out}`);
+  }
+  return {
+    exitCode: options.strict && invalidCells > 0 ? 1 : 0,
+    stdout: options.out === undefined ? text : undefined,
+    stderr: notes.length > 0 ? `${notes.join('\n')}\n` : undefined,
+  };
+}

@@ -1,0 +1,130 @@
+import type { Aggregate } from '../library/types.js';
+import { MomentAccumulator } from '../stats/index.js';
+import type { Scalar } from '../expression/runtime.js';
+
+/** State of one measure over the rows seen so far; `value` is its result (null: no rows). */
+export interface Accumulator {
+  add(value: Scalar): void;
+  value(): number | null;
+}
+
+class CountRows implements Accumulator {
+  n = 0;
+  add(): void {
+    this.n++;
+  }
+  value(): number {
+    return this.n;
+  }
+}
+
+class CountValues implements Accumulator {
+  n = 0;
+  add(value: Scalar): void {
+    if (value !== null) this.n++;
+  }
+  value(): number {
+    return this.n;
+  }
+}
+
+/** Distinct values are kept in a set: memory grows with the number of distinct values. */
+class CountDistinct implements Accumulator {
+  readonly seen = new Set<Scalar>();
+  add(value: Scalar): void {
+    if (value !== null) this.seen.add(value);
+  }
+  value(): number {
+    return this.seen.size;
+  }
+}
+
+/** Neumaier-compensated sum, so that currency totals do not drift over millions of rows. */
+class Sum implements Accumulator {
+  n = 0;
+  sum = 0;
+  compensation = 0;
+  add(value: Scalar): void {
+    if (value === null) return;
+    const x = value as number;
+    const t = this.sum + x;
+    this.compensation += Math.abs(this.sum) >= Math.abs(x) ? this.sum - t + x : x - t + this.sum;
+    this.sum = t;
+    this.n++;
+  }
+  value(): number | null {
+    return this.n === 0 ? null : this.sum + this.compensation;
+  }
+}
+
+export class Average implements Accumulator {
+  readonly moments = new MomentAccumulator();
+  add(value: Scalar): void {
+    if (value !== null) this.moments.add(value as number);
+  }
+  value(): number | null {
+    return this.moments.n === 0 ? null : this.moments.mean;
+  }
+}
+
+class Extreme implements Accumulator {
+  best: number | null = null;
+  constructor(private readonly larger: boolean) {}
+  add(value: Scalar): void {
+    if (value === null) return;
+    const x = value as number;
+    if (this.best === null || (this.larger ? x > this.best : x < this.best)) this.best = x;
+  }
+  value(): number | null {
+    return this.best;
+  }
+}
+
+/**
+ * Exact quantiles keep every value (8 bytes each) and sort once at the end; the
+ * interpolation is linear between closest ranks (as Excel's PERCENTILE.INC and
+ * DuckDB's quantile_cont).
+ */
+class Quantile implements Accumulator {
+  values = new Float64Array(1024);
+  n = 0;
+  constructor(private readonly p: number) {}
+  add(value: Scalar): void {
+    if (value === null) return;
+    if (this.n === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.n++] = value as number;
+  }
+  value(): number | null {
+    if (this.n === 0) return null;
+    const sorted = this.values.subarray(0, this.n).sort();
+    const rank = this.p * (this.n - 1);
+    const lower = Math.floor(rank);
+    const upper = Math.min(lower + 1, this.n - 1);
+    return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (rank - lower);
+  }
+}
+
+export function createAccumulator(aggregate: Aggregate, hasColumn: boolean, p = 0.5): Accumulator {
+  switch (aggregate) {
+    case 'count':
+      return hasColumn ? new CountValues() : new CountRows();
+    case 'count_distinct':
+      return new CountDistinct();
+    case 'sum':
+      return new Sum();
+    case 'avg':
+      return new Average();
+    case 'min':
+      return new Extreme(false);
+    case 'max':
+      return new Extreme(true);
+    case 'median':
+      return new Quantile(0.5);
+    case 'percentile':
+      return new Quantile(p);
+  }
+}

@@ -1,0 +1,176 @@
+import type { Scalar } from '../expression/runtime.js';
+import { localDay } from '../periods/index.js';
+import type { Period } from '../periods/index.js';
+import { createAccumulator, type Accumulator } from './accumulators.js';
+import { emptyAccounting, type Accounting } from './accounting.js';
+import type { MetricSourcePlan, SourcePlan } from './plan.js';
+
+/** Where a row came from: the index of its file in the run's file list and its line. */
+export interface RowLocation {
+  readonly file: number;
+  readonly line: number;
+}
+
+export interface DuplicateRow {
+  readonly key: string;
+  readonly at: RowLocation;
+  readonly first: RowLocation;
+}
+
+export interface SegmentState {
+  readonly dimensions: readonly (string | null)[];
+  readonly measures: Accumulator[];
+  used: number;
+}
+
+/** The running state of one metric over one source. */
+export class MetricSourceRun {
+  readonly accounting: Accounting;
+  readonly overall: Accumulator[];
+  readonly segments = new Map<string, SegmentState>();
+
+  constructor(readonly plan: MetricSourcePlan) {
+    this.accounting = emptyAccounting(plan.exclusions.map((e) => e.name));
+    this.overall = this.newMeasures();
+  }
+
+  newMeasures(): Accumulator[] {
+    return this.plan.measures.map((m) => createAccumulator(m.aggregate, m.slot >= 0, m.p));
+  }
+
+  measure(values: readonly Scalar[], target: Accumulator[]): void {
+    const measures = this.plan.measures;
+    for (let i = 0; i < measures.length; i++) {
+      const m = measures[i]!;
+      if (m.where !== undefined && !m.where(values)) continue;
+      target[i]!.add(m.slot >= 0 ? values[m.slot]! : 1);
+    }
+  }
+
+  segment(values: readonly Scalar[]): SegmentState {
+    const slots = this.plan.dimensionSlots;
+    let key = '';
+    for (let i = 0; i < slots.length; i++) {
+      const v = values[slots[i]!];
+      key += v === null ? '\u0000' : `${String(v)}\u0001`;
+    }
+    let state = this.segments.get(key);
+    if (!state) {
+      state = { dimensions: slots.map((s) => (values[s] === null ? null : String(values[s]))), measures: this.newMeasures(), used: 0 };
+      this.segments.set(key, state);
+    }
+    return state;
+  }
+}
+
+const OUT = 0;
+const IN = 1;
+const UNKNOWN = 2;
+
+/**
+ * Classifies and measures every row of one source for every metric reading it.
+ * Keys are remembered only for rows some metric places in the period (or cannot
+ * place), so memory follows the rows that matter, not the size of the files.
+ */
+export class SourceRun {
+  readonly metrics: MetricSourceRun[];
+  private readonly seenKeys = new Map<string, number>();
+  private readonly periodState: Uint8Array;
+
+  constructor(
+    readonly plan: SourcePlan,
+    private readonly period: Period,
+    private readonly timezone: string,
+    private readonly onDuplicate: (duplicate: DuplicateRow) => void,
+  ) {
+    this.metrics = plan.tasks.map((task) => new MetricSourceRun(task));
+    this.periodState = new Uint8Array(plan.tasks.length);
+  }
+
+  private placeInPeriod(task: MetricSourcePlan, values: readonly Scalar[], invalid: Uint8Array): number {
+    const time = values[task.timeSlot];
+    if (time === null || invalid[task.timeSlot] === 1) return UNKNOWN;
+    const day = task.timeType === 'date' ? (time as number) : localDay(time as number, this.timezone);
+    return day >= this.period.start && day <= this.period.end ? IN : OUT;
+  }
+
+  /**
+   * Takes one decoded row. `invalid[slot]` is 1 where the cell did not match its type.
+   * Returns false when every metric places the row outside the period: its invalid
+   * cells then changed nothing and need no report.
+   */
+  consume(values: readonly Scalar[], invalid: Uint8Array, ragged: boolean, at: RowLocation): boolean {
+    const runs = this.metrics;
+    let anyInPlay = false;
+    for (let i = 0; i < runs.length; i++) {
+      const state = ragged ? UNKNOWN : this.placeInPeriod(runs[i]!.plan, values, invalid);
+      this.periodState[i] = state;
+      if (state !== OUT) anyInPlay = true;
+    }
+    let duplicate = false;
+    if (anyInPlay && !ragged && this.plan.keySlot >= 0) duplicate = this.checkKey(values[this.plan.keySlot]!, invalid[this.plan.keySlot] === 1, at);
+
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[i]!;
+      const a = run.accounting;
+      const task = run.plan;
+      a.read++;
+      if (ragged) {
+        a.invalid++;
+        continue;
+      }
+      const state = this.periodState[i]!;
+      if (state === OUT) {
+        a.out_of_period++;
+        continue;
+      }
+      if (duplicate) {
+        a.duplicate++;
+        continue;
+      }
+      let excluded = false;
+      for (const exclusion of task.exclusions) {
+        if (exclusion.test(values)) {
+          a.excluded[exclusion.name]!++;
+          excluded = true;
+          break;
+        }
+      }
+      if (excluded) continue;
+      if (state === UNKNOWN) {
+        if (invalid[task.timeSlot] === 1) a.invalid++;
+        else a.missing++;
+        continue;
+      }
+      if (task.readSlots.some((s) => invalid[s] === 1)) {
+        a.invalid++;
+        continue;
+      }
+      if (task.valueSlots.length > 0 && task.valueSlots.every((s) => values[s] === null)) {
+        a.missing++;
+        continue;
+      }
+      a.used++;
+      run.measure(values, run.overall);
+      if (task.dimensionSlots.length > 0) {
+        const segment = run.segment(values);
+        segment.used++;
+        run.measure(values, segment.measures);
+      }
+    }
+    return anyInPlay;
+  }
+
+  private checkKey(key: Scalar, keyInvalid: boolean, at: RowLocation): boolean {
+    if (key === null || keyInvalid) return false;
+    const text = String(key);
+    const first = this.seenKeys.get(text);
+    const packed = at.file * 0x1_0000_0000 + at.line;
+    if (first === undefined) {
+      this.seenKeys.set(text, packed);
+      return false;
+    }
+    this.onDuplicate({ key: text, at, first: { file: Math.floor(first / 0x1_0000_0000), line: first % 0x1_0000_0000 } });
+    return true;
+  }
+}
