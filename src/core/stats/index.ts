@@ -1,0 +1,14 @@
+export { Z95, normalCdf, normalPdf, normalQuantile } from './normal-distribution.js';
+export { studentTCdf, studentTQuantile } from './student-t.js';
+export { logBeta, logGamma, regularizedIncompleteBeta } from './incomplete-beta.js';
+export { wilsonInterval } from './wilson-interval.js';
+export { npsInterval, npsScore, npsStandardError } from './nps-interval.js';
+export type { NpsCounts } from './nps-interval.js';
+export { tInterval } from './t-interval.js';
+export { MomentAccumulator } from './moment-accumulator.js';
+export { npsDifferenceTest } from './nps-difference-test.js';
+export type { NpsDifference } from './nps-difference-test.js';
+export { twoProportionTest } from './two-proportion-test.js';
+export type { ProportionCounts, ProportionDifference } from './two-proportion-test.js';
+export { welchTTest } from './welch-t-test.js';
+export type { MeanDifference, SampleSummary } from './welch-t-test.js';
