@@ -70,6 +70,21 @@ export async function run(argv: readonly string[]): Promise<number> {
       exitCode = emit(await computeCommand(lib, { ...(options as any), color: wantsColor(process.stdout) }));
     });
 
+  program
+    .command('explain')
+    .description('a metric in words, its lineage (columns -> measures -> value), and with data the computation')
+    .argument('<metric>', 'metric id')
+    .argument('[lib]', 'library folder (holding rmos.yaml)', '.')
+    .option('-d, --data <dir>', 'folder of exports, to show the computation')
+    .option('-s, --source <name=path>', 'the export(s) of one source (repeatable)', collect, [])
+    .option('-p, --period <period>', 'period to compute, e.g. 2025-Q3')
+    .option('--from <date>', 'first day of a custom period')
+    .option('--to <date>', 'last day of a custom period')
+    .action(async (metric: string, lib: string, options: Record<string, any>) => {
+      const { explainCommand } = await import('./commands/explain.js');
+      exitCode = emit(await explainCommand(metric, { ...(options as any), lib }));
+    });
+
   for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run \`rmos ${command.name()} --help\` for usage)`);
 
   try {

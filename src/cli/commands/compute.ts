@@ -24,7 +24,7 @@ export interface ComputeOptions {
 
 const EXAMPLES_SHOWN = 5;
 
-function parsePairs(flag: string, pairs: readonly string[]): Map<string, string> {
+export function splitPairs(flag: string, pairs: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
@@ -36,7 +36,7 @@ function parsePairs(flag: string, pairs: readonly string[]): Map<string, string>
 
 function parseParams(pairs: readonly string[]): Map<string, number> {
   const params = new Map<string, number>();
-  for (const [name, text] of parsePairs('--param', pairs)) {
+  for (const [name, text] of splitPairs('--param', pairs)) {
     const value = Number(text);
     if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--param ${name}=${text}: the value must be a number`);
     params.set(name, value);
@@ -50,7 +50,7 @@ export function splitList(values: readonly string[]): string[] {
 
 export async function computeCommand(lib: string, options: ComputeOptions): Promise<CommandResult> {
   if (!(options.format in COMPUTE_FORMATTERS)) throw new UsageError(`unknown format '${options.format}'; use one of ${Object.keys(COMPUTE_FORMATTERS).join(', ')}`);
-  const sources = parsePairs('--source', options.source);
+  const sources = splitPairs('--source', options.source);
   const params = parseParams(options.param);
   if (options.data === undefined && sources.size === 0) {
     throw new UsageError('say where the exports are: --data DIR (files named after their source, e.g. survey_responses.csv) or --source NAME=PATH');

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { InputError, UsageError } from '../../cli/errors.js';
+import { InputError, UsageError } from '../../errors.js';
 import { finalizeMetrics } from '../../core/compute/finalize.js';
 import { planCompute } from '../../core/compute/plan.js';
 import { SourceRun, type DuplicateRow } from '../../core/compute/source-run.js';

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 
 const DATA_FILE = /\.(csv|tsv|txt)(\.gz)?$/i;
 

@@ -1,4 +1,4 @@
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import type { ColumnDef, SourceDef } from '../../core/library/types.js';
 
 /** Header matching ignores case, spaces and punctuation: "Ticket ID" matches ticket_id. */

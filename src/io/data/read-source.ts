@@ -1,4 +1,4 @@
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import type { SourceRun } from '../../core/compute/source-run.js';
 import type { Scalar } from '../../core/expression/runtime.js';
 import type { SourcePlan } from '../../core/compute/plan.js';
