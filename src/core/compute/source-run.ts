@@ -3,6 +3,7 @@ import { localDay } from '../periods/index.js';
 import type { Period } from '../periods/index.js';
 import { createAccumulator, type Accumulator } from './accumulators.js';
 import { emptyAccounting, type Accounting } from './accounting.js';
+import { KeySet } from './key-set.js';
 import type { MetricSourcePlan, SourcePlan } from './plan.js';
 
 /** Where a row came from: the index of its file in the run's file list and its line. */
@@ -74,7 +75,7 @@ const UNKNOWN = 2;
  */
 export class SourceRun {
   readonly metrics: MetricSourceRun[];
-  private readonly seenKeys = new Map<string, number>();
+  private readonly seenKeys = new KeySet();
   private readonly periodState: Uint8Array;
 
   constructor(
@@ -164,12 +165,8 @@ export class SourceRun {
   private checkKey(key: Scalar, keyInvalid: boolean, at: RowLocation): boolean {
     if (key === null || keyInvalid) return false;
     const text = String(key);
-    const first = this.seenKeys.get(text);
-    const packed = at.file * 0x1_0000_0000 + at.line;
-    if (first === undefined) {
-      this.seenKeys.set(text, packed);
-      return false;
-    }
+    const first = this.seenKeys.add(text, at.file * 0x1_0000_0000 + at.line);
+    if (first === undefined) return false;
     this.onDuplicate({ key: text, at, first: { file: Math.floor(first / 0x1_0000_0000), line: first % 0x1_0000_0000 } });
     return true;
   }

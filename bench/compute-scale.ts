@@ -1,0 +1,77 @@
+// Generates seeded survey exports of 1M and 10M rows and times `rmos compute` over them:
+//   node bench/run.mjs compute-scale [--sizes 1000000,10000000] [--keep]
+// Prints wall time, rows/s, MB/s and peak memory (max RSS of the rmos process).
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// This file runs bundled from bench/out/.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const out = fileURLToPath(new URL('./', import.meta.url));
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? process.argv[process.argv.indexOf('--sizes') + 1];
+const sizes = (sizesArg && !sizesArg.startsWith('--') ? sizesArg : '1000000,10000000').split(',').map(Number);
+const keep = process.argv.includes('--keep');
+
+const REGIONS = ['EMEA', 'NA', 'APAC', 'LATAM'];
+const CHANNELS = ['email', 'web', 'in_app', 'sms'];
+const SEGMENTS = ['SMB', 'Mid-Market', 'Enterprise'];
+const COMMENTS = ['', '', '', 'Great service', '"Slow, but fine"', '"Said ""wow"" twice"', '"Line one\nline two"', 'ok'];
+
+function generate(path: string, rows: number): void {
+  let seed = 20250101 + rows;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const score = (max: number, min: number) => {
+    const r = random();
+    if (r < 0.1) return '';
+    if (r < 0.12) return 'N/A';
+    if (r < 0.1205) return 'nine';
+    return String(min + Math.floor(random() * (max - min + 1)));
+  };
+  const fd = openSync(path, 'w');
+  let chunk = 'response_id,submitted_at,channel,region,segment,nps_score,csat_score,ces_score,comment,is_test\n';
+  const start = Date.UTC(2025, 0, 1);
+  for (let i = 0; i < rows; i++) {
+    const ts = new Date(start + Math.floor(random() * 365 * 86_400_000)).toISOString().slice(0, 19) + 'Z';
+    chunk += `R-${i},${ts},${CHANNELS[i & 3]},${REGIONS[Math.floor(random() * 4)]},${SEGMENTS[i % 3]},${score(10, 0)},${score(5, 1)},${score(7, 1)},${COMMENTS[i & 7]},${random() < 0.01 ? 'true' : 'false'}\n`;
+    if (chunk.length > 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+}
+
+mkdirSync(out, { recursive: true });
+const results: string[] = [];
+for (const rows of sizes) {
+  const path = `${out}survey_responses-${rows}.csv`;
+  if (!existsSync(path)) {
+    const t = Date.now();
+    generate(path, rows);
+    console.log(`generated ${path} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const bytes = statSync(path).size;
+  const args = [`${root}bin/rmos`, 'compute', `${root}metrics`, '--source', `survey_responses=${path}`, '--metrics', 'nps,csat,ces', '--by', 'region', '--period', '2025', '--format', 'json'];
+  const t = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  if (run.status !== 0) {
+    console.error(run.stderr);
+    process.exit(1);
+  }
+  const peakKb = Number(run.stderr.trim().split('\n').pop());
+  const report = JSON.parse(run.stdout);
+  const nps = report.metrics.find((m: { id: string }) => m.id === 'nps');
+  results.push(
+    `${rows.toLocaleString('en-US').padStart(11)} rows  ${(bytes / 1e6).toFixed(0).padStart(5)} MB  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / seconds).toLocaleString('en-US').padStart(10)} rows/s  ${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s  peak ${(peakKb / 1024).toFixed(0).padStart(5)} MB  (nps ${nps.value.toFixed(3)}, n ${nps.n})`,
+  );
+  if (!keep) rmSync(path);
+}
+console.log('\nrmos compute, nps + csat + ces by region, one survey export:');
+for (const line of results) console.log(line);
