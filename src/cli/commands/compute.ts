@@ -14,6 +14,8 @@ export interface ComputeOptions {
   readonly by: readonly string[];
   readonly metrics?: readonly string[];
   readonly param: readonly string[];
+  readonly compare?: 'prior' | 'yoy';
+  readonly trend?: number;
   readonly format: string;
   readonly out?: string;
   readonly rejects?: string;
@@ -52,6 +54,7 @@ export async function computeCommand(lib: string, options: ComputeOptions): Prom
   if (!(options.format in COMPUTE_FORMATTERS)) throw new UsageError(`unknown format '${options.format}'; use one of ${Object.keys(COMPUTE_FORMATTERS).join(', ')}`);
   const sources = splitPairs('--source', options.source);
   const params = parseParams(options.param);
+  if (options.trend !== undefined && (options.trend < 2 || options.trend > 60)) throw new UsageError('--trend takes a number of periods from 2 to 60');
   if (options.data === undefined && sources.size === 0) {
     throw new UsageError('say where the exports are: --data DIR (files named after their source, e.g. survey_responses.csv) or --source NAME=PATH');
   }
@@ -78,6 +81,8 @@ export async function computeCommand(lib: string, options: ComputeOptions): Prom
       by: splitList(options.by),
       metrics: options.metrics ? splitList(options.metrics) : undefined,
       params,
+      compare: options.compare,
+      trend: options.trend,
       timestamp: options.timestamp,
       onReject,
     });

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import { wantsColor } from '../color.js';
+import { parseCount } from '../parse-options.js';
 import type { ComputeOptions } from '../commands/compute.js';
 import { collect, type CommandContext } from './command-context.js';
 
@@ -18,6 +19,8 @@ export function registerCompute({ program, finish }: CommandContext): void {
     .option('-b, --by <dims>', 'segment by dimensions, comma-separated (repeatable)', collect, [])
     .option('-m, --metrics <ids>', 'only these metrics, comma-separated (default: all not deprecated)', collect, undefined)
     .option('--param <name=value>', 'override a library parameter for this run (repeatable)', collect, [])
+    .addOption(new Option('--compare <period>', 'also compute the prior period or the same period a year ago, with the change').choices(['prior', 'yoy']))
+    .option('--trend <n>', 'also compute the last N periods at the same grain (shown as a sparkline)', parseCount('--trend'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(COMPUTE_FORMATS).default('table'))
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
     .option('--rejects <file>', 'write every invalid value and duplicate row to a CSV file')

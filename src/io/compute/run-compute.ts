@@ -1,20 +1,18 @@
-import { relative } from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
-import { finalizeMetrics } from '../../core/compute/finalize.js';
-import { planCompute } from '../../core/compute/plan.js';
-import { SourceRun, type DuplicateRow } from '../../core/compute/source-run.js';
 import { didYouMean } from '../../core/did-you-mean.js';
-import { analyzeLibrary } from '../../core/library/analyze-metric.js';
 import { runRules } from '../../core/lint/run-rules.js';
-import { isoFromDay, parsePeriod, rangePeriod, type Period } from '../../core/periods/index.js';
-import type { ComputeReport } from '../../report/compute/report.js';
+import type { Library } from '../../core/library/types.js';
+import { isoFromDay, parsePeriod, previousPeriod, rangePeriod, trailingPeriods, yearAgoPeriod, type Period } from '../../core/periods/index.js';
+import type { ComputeReport, ReportMetric } from '../../report/compute/report.js';
 import { VERSION } from '../../version.js';
-import { checkDataDir, filesAt, findSourceFiles } from '../data/find-source-files.js';
-import { sha256File } from '../data/hash-file.js';
-import { readSourceFile, type Reject } from '../data/read-source.js';
+import type { Reject } from '../data/read-source.js';
 import { libraryRevision } from '../git/library-revision.js';
 import { loadLibrary } from '../library/load-library.js';
 import { resolveFindings } from '../library/resolve-findings.js';
+import { computeVariants } from './compute-variants.js';
+import { displayPath } from './display-path.js';
+
+export type Comparison = 'prior' | 'yoy';
 
 export interface ComputeRequest {
   readonly library: string;
@@ -26,9 +24,10 @@ export interface ComputeRequest {
   readonly by: readonly string[];
   readonly metrics?: readonly string[];
   readonly params: ReadonlyMap<string, number>;
+  readonly compare?: Comparison;
+  readonly trend?: number;
   readonly timestamp?: boolean;
   readonly onReject: (reject: Reject) => void;
-  readonly onProgress?: (bytes: number, rows: number) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -38,7 +37,7 @@ export interface ComputeOutcome {
   readonly notes: readonly string[];
 }
 
-function resolvePeriod(request: ComputeRequest, fiscalYearStartMonth: number): Period {
+export function resolvePeriod(request: Pick<ComputeRequest, 'period' | 'from' | 'to'>, fiscalYearStartMonth: number): Period {
   if (request.period !== undefined && (request.from !== undefined || request.to !== undefined)) {
     throw new UsageError('give either --period or --from/--to, not both');
   }
@@ -54,111 +53,108 @@ function resolvePeriod(request: ComputeRequest, fiscalYearStartMonth: number): P
   return period;
 }
 
-/** Loads the library, reads every export once per source and computes the report. */
-export async function runCompute(request: ComputeRequest): Promise<ComputeOutcome> {
-  const loaded = loadLibrary(request.library);
-  const { library } = loaded;
-  const errors = resolveFindings([...loaded.problems, ...runRules(library)], loaded.files).filter((f) => f.severity === 'error');
-  if (errors.length > 0) {
-    const first = errors[0]!;
-    throw new InputError(`the library has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${first.file}:${first.line}:${first.column} ${first.message}); run 'rmos lint ${request.library}' and fix them first`);
-  }
-  const period = resolvePeriod(request, library.manifest.fiscalYearStartMonth);
-  const periodOf = (label: string): Period | undefined => {
-    const p = parsePeriod(label, { fiscalYearStartMonth: library.manifest.fiscalYearStartMonth });
-    return 'error' in p ? undefined : p;
-  };
+/** Refuses a library with lint errors: numbers from broken definitions are not numbers. */
+export function assertLintClean(loaded: ReturnType<typeof loadLibrary>, dir: string): void {
+  const errors = resolveFindings([...loaded.problems, ...runRules(loaded.library)], loaded.files).filter((f) => f.severity === 'error');
+  if (errors.length === 0) return;
+  const first = errors[0]!;
+  throw new InputError(`the library has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${first.file}:${first.line}:${first.column} ${first.message}); run 'rmos lint ${dir}' and fix them first`);
+}
 
+/** The metric ids to compute: those asked for (checked), else every metric not deprecated. */
+export function selectMetrics(library: Library, requested: readonly string[] | undefined): readonly string[] {
   const known = [...library.metrics.keys()];
-  const metricIds = request.metrics ?? known.filter((id) => library.metrics.get(id)!.status !== 'deprecated');
-  for (const id of metricIds) {
+  const ids = requested ?? known.filter((id) => library.metrics.get(id)!.status !== 'deprecated');
+  for (const id of ids) {
     if (!library.metrics.has(id)) throw new UsageError(`--metrics: there is no metric '${id}'${didYouMean(id, known)}; the library has ${known.join(', ')}`);
   }
-  const notes: string[] = [];
-  for (const dimension of request.by) {
-    const allowing = metricIds.filter((id) => library.metrics.get(id)!.dimensions.includes(dimension));
-    if (allowing.length === 0) {
-      const all = [...new Set(metricIds.flatMap((id) => library.metrics.get(id)!.dimensions))];
-      throw new UsageError(`--by ${dimension}: no requested metric allows this dimension${didYouMean(dimension, all)}; allowed: ${all.join(', ') || 'none'}`);
-    }
-  }
-  if (request.by.length > 0) {
-    for (const id of metricIds) {
-      const allowed = library.metrics.get(id)!.dimensions;
-      const lacking = request.by.filter((d) => !allowed.includes(d));
-      if (lacking.length > 0) notes.push(`${id} is not segmented: it does not allow ${lacking.join(', ')} (allowed: ${allowed.join(', ') || 'none'})`);
-    }
-  }
+  return ids;
+}
 
+/** Which metrics will not be segmented, and an error when no metric allows a dimension. */
+export function segmentNotes(library: Library, metricIds: readonly string[], by: readonly string[]): string[] {
+  for (const dimension of by) {
+    if (metricIds.some((id) => library.metrics.get(id)!.dimensions.includes(dimension))) continue;
+    const all = [...new Set(metricIds.flatMap((id) => library.metrics.get(id)!.dimensions))];
+    throw new UsageError(`--by ${dimension}: no requested metric allows this dimension${didYouMean(dimension, all)}; allowed: ${all.join(', ') || 'none'}`);
+  }
+  if (by.length === 0) return [];
+  return metricIds.flatMap((id) => {
+    const allowed = library.metrics.get(id)!.dimensions;
+    const lacking = by.filter((d) => !allowed.includes(d));
+    return lacking.length > 0 ? [`${id} is not segmented: it does not allow ${lacking.join(', ')} (allowed: ${allowed.join(', ') || 'none'})`] : [];
+  });
+}
+
+export function resolveParameters(library: Library, overrides: ReadonlyMap<string, number>): Map<string, number> {
   const parameters = new Map<string, number>([...library.parameters].map(([name, p]) => [name, p.value]));
-  for (const [name, value] of request.params) {
+  for (const [name, value] of overrides) {
     if (!parameters.has(name)) throw new UsageError(`--param ${name}: the library has no parameter '${name}'${didYouMean(name, parameters.keys())}`);
     parameters.set(name, value);
   }
+  return parameters;
+}
 
-  const analysis = analyzeLibrary(library);
-  const plan = planCompute(analysis, metricIds, request.by);
+function periodJson(period: Period): { label: string; start: string; end: string } {
+  return { label: period.label, start: isoFromDay(period.start), end: isoFromDay(period.end) };
+}
+
+/** Loads the library, reads every export once and computes the report. */
+export async function runCompute(request: ComputeRequest): Promise<ComputeOutcome> {
+  const loaded = loadLibrary(request.library);
+  const { library } = loaded;
+  assertLintClean(loaded, request.library);
+  const options = { fiscalYearStartMonth: library.manifest.fiscalYearStartMonth };
+  const period = resolvePeriod(request, options.fiscalYearStartMonth);
+  const metricIds = selectMetrics(library, request.metrics);
+  const notes = segmentNotes(library, metricIds, request.by);
+  const parameters = resolveParameters(library, request.params);
   for (const name of request.sources.keys()) {
     if (!library.sources.has(name)) throw new UsageError(`--source ${name}=...: the library has no source '${name}'${didYouMean(name, library.sources.keys())}`);
   }
-  if (request.data !== undefined) checkDataDir(request.data);
 
-  const inputs: ComputeReport['inputs'][number][] = [];
-  const runs: SourceRun[] = [];
-  const fileNames: string[] = [];
-  let duplicates = 0;
-  for (const sourcePlan of plan.sources) {
-    const id = sourcePlan.source.id;
-    const given = request.sources.get(id);
-    const files = given !== undefined ? filesAt(given, id) : request.data !== undefined ? findSourceFiles(request.data, id) : [];
-    const readers = sourcePlan.tasks.map((t) => t.metricId).filter((m, i, all) => all.indexOf(m) === i);
-    if (files.length === 0) {
-      const where = request.data !== undefined ? `in ${request.data} (looked for ${id}.csv, ${id}*.csv, ${id}*.csv.gz and ${id}/)` : 'because neither --data nor --source was given';
-      throw new InputError(`no export for the source '${id}' ${where}; ${readers.join(', ')} ${readers.length === 1 ? 'needs' : 'need'} it. Use --source ${id}=PATH, or --metrics to leave ${readers.length === 1 ? 'it' : 'them'} out.`);
-    }
-    const onDuplicate = (d: DuplicateRow): void => {
-      duplicates++;
-      request.onReject({
-        file: fileNames[d.at.file]!,
-        line: d.at.line,
-        column: null,
-        field: sourcePlan.source.key ?? null,
-        value: d.key,
-        reason: `duplicate ${sourcePlan.source.key} ${d.key}: first seen at ${fileNames[d.first.file]}:${d.first.line}; counted once`,
-      });
+  // The main period first, then the comparison and the trend, each period once.
+  const comparison = request.compare === 'prior' ? previousPeriod(period, options) : request.compare === 'yoy' ? yearAgoPeriod(period, options) : undefined;
+  const trend = request.trend ? trailingPeriods(period, request.trend, options) : [];
+  const periods: Period[] = [period];
+  const indexOf = (p: Period): number => {
+    const found = periods.findIndex((q) => q.start === p.start && q.end === p.end);
+    if (found >= 0) return found;
+    periods.push(p);
+    return periods.length - 1;
+  };
+  const comparisonIndex = comparison ? indexOf(comparison) : -1;
+  const trendIndexes = trend.map(indexOf);
+
+  const outcome = await computeVariants(
+    [{ library, metricIds, by: request.by, periods, parameters }],
+    { data: request.data, sources: request.sources },
+    request.onReject,
+    request.signal,
+  );
+  const [byPeriod] = outcome.results;
+  const current = byPeriod![0]!;
+  const metrics: ReportMetric[] = current.map((m, i) => {
+    const before = comparisonIndex >= 0 ? byPeriod![comparisonIndex]![i]! : undefined;
+    return {
+      ...m,
+      previous: before ? { value: before.value, n: before.n } : null,
+      delta: before && before.value !== null && m.value !== null ? m.value - before.value : null,
+      ...(trendIndexes.length > 0 ? { trend: trendIndexes.map((t, k) => ({ period: trend[k]!.label, value: byPeriod![t]![i]!.value, n: byPeriod![t]![i]!.n })) } : {}),
     };
-    const run = new SourceRun(sourcePlan, period, library.manifest.timezone, onDuplicate);
-    const fileEntries: { path: string; sha256: string; rows: number }[] = [];
-    for (const file of files) {
-      const shown = displayPath(file);
-      fileNames.push(shown);
-      const read = await readSourceFile(shown, fileNames.length - 1, sourcePlan, run, { timezone: library.manifest.timezone, onReject: request.onReject, onProgress: request.onProgress, signal: request.signal });
-      fileEntries.push({ path: shown, sha256: await sha256File(file), rows: read.rows });
-    }
-    if (sourcePlan.source.onDuplicate === 'error' && duplicates > 0) {
-      throw new InputError(`${id}: ${duplicates} rows repeat a ${sourcePlan.source.key} already seen, and the source says on_duplicate: error`);
-    }
-    runs.push(run);
-    inputs.push({ source: id, files: fileEntries });
-  }
+  });
 
-  const metrics = finalizeMetrics({ analysis, plan, runs, period, parameters, periodOf }, metricIds);
   const revision = libraryRevision(library.root);
   const report: ComputeReport = {
     rmos: VERSION,
     ...(request.timestamp ? { generated_at: new Date().toISOString() } : {}),
     library: { name: library.manifest.name, path: displayPath(library.root), revision: revision.revision, dirty: revision.dirty },
-    period: { label: period.label, start: isoFromDay(period.start), end: isoFromDay(period.end) },
-    comparison: null,
+    period: periodJson(period),
+    comparison: comparison ? periodJson(comparison) : null,
     dimensions: request.by,
     parameters: Object.fromEntries([...parameters].sort(([a], [b]) => (a < b ? -1 : 1))),
-    inputs,
+    inputs: outcome.inputs,
     metrics,
   };
-  return { report, duplicates, notes };
-}
-
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+  return { report, duplicates: outcome.duplicates, notes };
 }

@@ -1,12 +1,12 @@
 import { InputError } from '../../errors.js';
+import type { SourcePlan } from '../../core/compute/plan.js';
 import type { SourceRun } from '../../core/compute/source-run.js';
 import type { Scalar } from '../../core/expression/runtime.js';
-import type { SourcePlan } from '../../core/compute/plan.js';
 import { isInvalid, makeValueParser, type Invalid, type Value } from '../../core/values/index.js';
-import { CsvError, scanCsv, type CsvRecord } from '../csv/index.js';
+import { CsvError, scanCsv, type CsvHeader, type CsvRecord } from '../csv/index.js';
 import { matchHeader } from './match-header.js';
 
-/** An invalid cell, for --rejects and the summary. */
+/** An invalid cell or a row not counted, for --rejects and the summary. */
 export interface Reject {
   readonly file: string;
   readonly line: number;
@@ -25,28 +25,37 @@ export interface FileRead {
 export interface ReadContext {
   readonly timezone: string;
   readonly onReject: (reject: Reject) => void;
-  readonly onProgress?: (bytes: number, rows: number) => void;
   readonly signal?: AbortSignal;
 }
 
-/** Streams one export through a source run: only the planned columns are decoded. */
-export async function readSourceFile(path: string, fileIndex: number, plan: SourcePlan, run: SourceRun, ctx: ReadContext): Promise<FileRead> {
-  const { source } = plan;
-  const width = plan.columns.length;
-  const values: Scalar[] = new Array<Scalar>(width).fill(null);
-  const invalid = new Uint8Array(width);
-  let fields: number[] = [];
-  let headerWidth = 0;
-  let parsers: ((raw: string) => Value | Invalid)[] = [];
-  const location = { file: fileIndex, line: 0 };
-  // Invalid cells of the current row, reported only if the row matters for the period.
-  const pending: Reject[] = [];
+/**
+ * Runs that share one plan (e.g. the same library over several periods) share the
+ * decoding of each row; runs of different plans (two versions of a library) each
+ * decode their own columns from the same record. Either way a file is read once.
+ */
+export interface ConsumerGroup {
+  readonly plan: SourcePlan;
+  readonly runs: readonly SourceRun[];
+  readonly timezone: string;
+}
 
-  const onHeader = (header: { names: string[]; delimiter: string }): void => {
-    fields = matchHeader(path, header.names, source, plan.columns, plan.needs);
-    headerWidth = header.names.length;
+class GroupDecoder {
+  readonly values: Scalar[];
+  readonly invalid: Uint8Array;
+  private fields: number[] = [];
+  private parsers: ((raw: string) => Value | Invalid)[] = [];
+
+  constructor(readonly group: ConsumerGroup) {
+    this.values = new Array<Scalar>(group.plan.columns.length).fill(null);
+    this.invalid = new Uint8Array(group.plan.columns.length);
+  }
+
+  header(path: string, header: CsvHeader): void {
+    const { plan } = this.group;
+    const { source } = plan;
+    this.fields = matchHeader(path, header.names, source, plan.columns, plan.needs);
     const decimal = source.dialect.decimal === 'auto' ? (header.delimiter === ';' ? ',' : '.') : source.dialect.decimal;
-    parsers = plan.columns.map((column) =>
+    this.parsers = plan.columns.map((column) =>
       makeValueParser({
         type: column.type,
         decimal,
@@ -57,52 +66,87 @@ export async function readSourceFile(path: string, fileIndex: number, plan: Sour
         values: column.values,
         dateFormat: source.dialect.dateFormat,
         timestampFormat: source.dialect.timestampFormat,
-        timezone: ctx.timezone,
+        timezone: this.group.timezone,
       }),
     );
+  }
+
+  decode(path: string, record: CsvRecord, pending: Reject[]): void {
+    const { values, invalid, fields, parsers } = this;
+    const columns = this.group.plan.columns;
+    for (let slot = 0; slot < values.length; slot++) {
+      const field = fields[slot]!;
+      if (record.isEmpty(field)) {
+        values[slot] = null;
+        invalid[slot] = 0;
+        continue;
+      }
+      let raw: string;
+      try {
+        raw = record.text(field);
+      } catch (error) {
+        if (!(error instanceof CsvError)) throw error;
+        values[slot] = null;
+        invalid[slot] = 1;
+        pending.push({ file: path, line: record.fieldLine(field), column: record.column(field), field: columns[slot]!.name, value: null, reason: 'the cell is not UTF-8 text' });
+        continue;
+      }
+      const parsed = parsers[slot]!(raw);
+      if (isInvalid(parsed)) {
+        values[slot] = null;
+        invalid[slot] = 1;
+        pending.push({ file: path, line: record.fieldLine(field), column: record.column(field), field: columns[slot]!.name, value: raw, reason: parsed.reason });
+      } else {
+        values[slot] = parsed;
+        invalid[slot] = 0;
+      }
+    }
+  }
+}
+
+/** Streams one export through every consumer: only the planned columns are decoded. */
+export async function readSourceFile(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext): Promise<FileRead> {
+  const decoders = groups.map((g) => new GroupDecoder(g));
+  const delimiter = groups[0]!.plan.source.dialect.delimiter;
+  let headerWidth = 0;
+  const location = { file: fileIndex, line: 0 };
+  // Problems of the current row, reported only if the row matters for some period.
+  const pending: Reject[] = [];
+  const seen = new Set<string>();
+
+  const onHeader = (header: CsvHeader): void => {
+    headerWidth = header.names.length;
+    for (const d of decoders) d.header(path, header);
   };
 
   const onRecord = (record: CsvRecord): void => {
     location.line = record.line;
-    const ragged = record.fieldCount !== headerWidth;
     pending.length = 0;
-    if (ragged) {
-      pending.push({ file: path, line: record.line, column: null, field: null, value: null, reason: `the row has ${record.fieldCount} fields but the header has ${headerWidth}` });
-    } else {
-      for (let slot = 0; slot < width; slot++) {
-        const field = fields[slot]!;
-        if (record.isEmpty(field)) {
-          values[slot] = null;
-          invalid[slot] = 0;
-          continue;
-        }
-        let raw: string;
-        try {
-          raw = record.text(field);
-        } catch (error) {
-          if (!(error instanceof CsvError)) throw error;
-          values[slot] = null;
-          invalid[slot] = 1;
-          pending.push({ file: path, line: record.fieldLine(field), column: record.column(field), field: plan.columns[slot]!.name, value: null, reason: 'the cell is not UTF-8 text' });
-          continue;
-        }
-        const parsed = parsers[slot]!(raw);
-        if (isInvalid(parsed)) {
-          values[slot] = null;
-          invalid[slot] = 1;
-          pending.push({ file: path, line: record.fieldLine(field), column: record.column(field), field: plan.columns[slot]!.name, value: raw, reason: parsed.reason });
-        } else {
-          values[slot] = parsed;
-          invalid[slot] = 0;
-        }
+    const ragged = record.fieldCount !== headerWidth;
+    if (ragged) pending.push({ file: path, line: record.line, column: null, field: null, value: null, reason: `the row has ${record.fieldCount} fields but the header has ${headerWidth}` });
+    let inPlay = false;
+    for (const d of decoders) {
+      if (!ragged) d.decode(path, record, pending);
+      for (const run of d.group.runs) if (run.consume(d.values, d.invalid, ragged, location)) inPlay = true;
+    }
+    if (!inPlay) return;
+    if (decoders.length === 1) {
+      for (const reject of pending) ctx.onReject(reject);
+      return;
+    }
+    // Two plans may decode the same cell: report it once.
+    seen.clear();
+    for (const reject of pending) {
+      const key = `${reject.line}:${reject.column}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        ctx.onReject(reject);
       }
     }
-    const inPlay = run.consume(values, invalid, ragged, location);
-    if (inPlay) for (const reject of pending) ctx.onReject(reject);
   };
 
   try {
-    const result = await scanCsv(path, { delimiter: source.dialect.delimiter, displayPath: path, signal: ctx.signal }, onHeader, onRecord);
+    const result = await scanCsv(path, { delimiter, displayPath: path, signal: ctx.signal }, onHeader, onRecord);
     return { path, rows: result.records, bytes: result.bytes };
   } catch (error) {
     if (error instanceof CsvError) throw new InputError(error.message);

@@ -34,3 +34,11 @@ export function describeSegment(dimensions: Readonly<Record<string, string | nul
     .map(([, v]) => (v === null ? '(missing)' : v))
     .join(' · ');
 }
+
+/** A change: signed, in percentage points (pp) for percent metrics. */
+export function formatDelta(delta: number | null, unit: string): string {
+  if (delta === null) return '—';
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const magnitude = formatValue(Math.abs(delta), unit === 'percent' ? 'points' : unit).replace(/%$/, '');
+  return `${sign}${magnitude}${unit === 'percent' ? ' pp' : ''}`;
+}

@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { MetricStatus } from '../../core/compute/result-types.js';
 import { describeAccounting } from './describe-accounting.js';
-import { describeSegment, formatInteger, formatInterval, formatValue } from './format-number.js';
+import { describeSegment, formatDelta, formatInteger, formatInterval, formatValue } from './format-number.js';
+import { sparkline } from './sparkline.js';
 import type { ComputeFormatter } from './formatter.js';
 
 function statusColor(c: ChalkInstance, status: MetricStatus): (s: string) => string {
@@ -25,15 +26,23 @@ function pad(text: string, width: number, right = false): string {
 /** The terminal scorecard: one line per metric (and segment), then what was not counted. */
 export const formatTable: ComputeFormatter = (report, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const rows: string[][] = [['Metric', 'Value', '95% interval', 'n', 'Status']];
+  const comparing = report.comparison !== null;
+  const trending = report.metrics.some((m) => m.trend);
+  const header = ['Metric', 'Value', '95% interval', 'n', 'Status'];
+  if (comparing) header.push(`Δ vs ${report.comparison!.label}`);
+  if (trending) header.push(`Trend (${report.metrics[0]?.trend?.length ?? 0})`);
+  const rows: string[][] = [header];
   const kinds: ('metric' | 'segment')[] = ['metric'];
   const statuses: MetricStatus[] = ['no_data'];
   for (const m of report.metrics) {
-    rows.push([`${m.name} (${m.id})`, formatValue(m.value, m.unit), formatInterval(m.ci95, m.unit), formatInteger(m.n), m.status]);
+    const row = [`${m.name} (${m.id})`, formatValue(m.value, m.unit), formatInterval(m.ci95, m.unit), formatInteger(m.n), m.status];
+    if (comparing) row.push(formatDelta(m.delta, m.unit));
+    if (trending) row.push(sparkline((m.trend ?? []).map((t) => t.value)));
+    rows.push(row);
     kinds.push('metric');
     statuses.push(m.status);
     for (const s of m.segments) {
-      rows.push([`  ${describeSegment(s.dimensions)}`, formatValue(s.value, m.unit), formatInterval(s.ci95, m.unit), formatInteger(s.n), s.status]);
+      rows.push([`  ${describeSegment(s.dimensions)}`, formatValue(s.value, m.unit), formatInterval(s.ci95, m.unit), formatInteger(s.n), s.status, ...(comparing ? [''] : []), ...(trending ? [''] : [])]);
       kinds.push('segment');
       statuses.push(s.status);
     }
@@ -45,10 +54,10 @@ export const formatTable: ComputeFormatter = (report, options) => {
   ];
   rows.forEach((row, i) => {
     const cells = row.map((cell, col) => pad(cell, widths[col]!, col === 1 || col === 3));
-    if (i === 0) lines.push(c.dim(cells.join('  ')));
+    if (i === 0) lines.push(c.dim(cells.join('  ').trimEnd()));
     else {
       cells[4] = statusColor(c, statuses[i]!)(cells[4]!);
-      lines.push(kinds[i] === 'segment' ? c.dim(cells.slice(0, 4).join('  ')) + '  ' + cells[4] : cells.join('  '));
+      lines.push((kinds[i] === 'segment' ? c.dim(cells.slice(0, 4).join('  ')) + '  ' + cells.slice(4).join('  ') : cells.join('  ')).trimEnd());
     }
   });
   lines.push('', c.bold('Rows'));

@@ -1,0 +1,119 @@
+import { finalizeMetrics } from '../../core/compute/finalize.js';
+import { planCompute, type ComputePlan } from '../../core/compute/plan.js';
+import type { MetricResult } from '../../core/compute/result-types.js';
+import { SourceRun, type DuplicateRow } from '../../core/compute/source-run.js';
+import { analyzeLibrary } from '../../core/library/analyze-metric.js';
+import type { Library } from '../../core/library/types.js';
+import { parsePeriod, type Period } from '../../core/periods/index.js';
+import { InputError } from '../../errors.js';
+import { checkDataDir, filesAt, findSourceFiles } from '../data/find-source-files.js';
+import { sha256File } from '../data/hash-file.js';
+import { readSourceFile, type ConsumerGroup, type Reject } from '../data/read-source.js';
+import { displayPath } from './display-path.js';
+
+/** One library (version) computed over several periods. */
+export interface Variant {
+  readonly library: Library;
+  readonly metricIds: readonly string[];
+  readonly by: readonly string[];
+  readonly periods: readonly Period[];
+  readonly parameters: ReadonlyMap<string, number>;
+}
+
+export interface DataSpec {
+  readonly data?: string;
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+export interface InputFiles {
+  readonly source: string;
+  readonly files: readonly { readonly path: string; readonly sha256: string; readonly rows: number }[];
+}
+
+export interface VariantsOutcome {
+  /** For each variant, for each of its periods, the requested metrics. */
+  readonly results: readonly (readonly (readonly MetricResult[])[])[];
+  readonly inputs: readonly InputFiles[];
+  readonly duplicates: number;
+}
+
+interface PreparedVariant {
+  readonly variant: Variant;
+  readonly plan: ComputePlan;
+  readonly analysis: ReturnType<typeof analyzeLibrary>;
+  /** Source id → one run per period. */
+  readonly runs: Map<string, SourceRun[]>;
+}
+
+/**
+ * Computes every variant in one pass over the data: each export file is read once,
+ * and every (library version, period) that needs its source consumes each row.
+ */
+export async function computeVariants(variants: readonly Variant[], spec: DataSpec, onReject: (reject: Reject) => void, signal?: AbortSignal): Promise<VariantsOutcome> {
+  if (spec.data !== undefined) checkDataDir(spec.data);
+  const fileNames: string[] = [];
+  let duplicates = 0;
+  const prepared: PreparedVariant[] = variants.map((variant) => {
+    const analysis = analyzeLibrary(variant.library);
+    const plan = planCompute(analysis, variant.metricIds, variant.by);
+    const runs = new Map<string, SourceRun[]>();
+    for (const sourcePlan of plan.sources) {
+      const onDuplicate = (d: DuplicateRow): void => {
+        duplicates++;
+        onReject({
+          file: fileNames[d.at.file]!,
+          line: d.at.line,
+          column: null,
+          field: sourcePlan.source.key ?? null,
+          value: d.key,
+          reason: `duplicate ${sourcePlan.source.key} ${d.key}: first seen at ${fileNames[d.first.file]}:${d.first.line}; counted once`,
+        });
+      };
+      // Only the first period reports duplicates: the others see the same rows.
+      runs.set(sourcePlan.source.id, variant.periods.map((period, i) => new SourceRun(sourcePlan, period, variant.library.manifest.timezone, i === 0 ? onDuplicate : () => undefined)));
+    }
+    return { variant, plan, analysis, runs };
+  });
+
+  const sourceIds = [...new Set(prepared.flatMap((p) => p.plan.sources.map((s) => s.source.id)))].sort();
+  const inputs: InputFiles[] = [];
+  for (const id of sourceIds) {
+    const groups: ConsumerGroup[] = prepared.flatMap((p) => {
+      const sourcePlan = p.plan.sources.find((s) => s.source.id === id);
+      return sourcePlan ? [{ plan: sourcePlan, runs: p.runs.get(id)!, timezone: p.variant.library.manifest.timezone }] : [];
+    });
+    const given = spec.sources.get(id);
+    const files = given !== undefined ? filesAt(given, id) : spec.data !== undefined ? findSourceFiles(spec.data, id) : [];
+    if (files.length === 0) {
+      const readers = [...new Set(groups.flatMap((g) => g.plan.tasks.map((t) => t.metricId)))];
+      const where = spec.data !== undefined ? `in ${spec.data} (looked for ${id}.csv, ${id}*.csv, ${id}*.csv.gz and ${id}/)` : 'because neither --data nor --source was given';
+      throw new InputError(`no export for the source '${id}' ${where}; ${readers.join(', ')} ${readers.length === 1 ? 'needs' : 'need'} it. Use --source ${id}=PATH, or --metrics to leave ${readers.length === 1 ? 'it' : 'them'} out.`);
+    }
+    const before = duplicates;
+    const entries: { path: string; sha256: string; rows: number }[] = [];
+    for (const file of files) {
+      const shown = displayPath(file);
+      fileNames.push(shown);
+      const read = await readSourceFile(shown, fileNames.length - 1, groups, { timezone: groups[0]!.timezone, onReject, signal });
+      entries.push({ path: shown, sha256: await sha256File(file), rows: read.rows });
+    }
+    const policy = groups[0]!.plan.source;
+    if (policy.onDuplicate === 'error' && duplicates > before) {
+      throw new InputError(`${id}: ${duplicates - before} rows repeat a ${policy.key} already seen, and the source says on_duplicate: error`);
+    }
+    inputs.push({ source: id, files: entries });
+  }
+
+  const results = prepared.map((p) =>
+    p.variant.periods.map((period, i) => {
+      const runs = [...p.runs.values()].map((list) => list[i]!);
+      const fiscalYearStartMonth = p.variant.library.manifest.fiscalYearStartMonth;
+      const periodOf = (label: string): Period | undefined => {
+        const parsed = parsePeriod(label, { fiscalYearStartMonth });
+        return 'error' in parsed ? undefined : parsed;
+      };
+      return finalizeMetrics({ analysis: p.analysis, plan: p.plan, runs, period, parameters: p.variant.parameters, periodOf }, p.variant.metricIds);
+    }),
+  );
+  return { results, inputs, duplicates };
+}
