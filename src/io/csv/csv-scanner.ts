@@ -1,0 +1,241 @@
+import { csvErrorAt } from './csv-error.js';
+import type { CsvScanResult } from './csv-types.js';
+import { inspectPrefix, PREFIX_BYTES } from './check-encoding.js';
+import { RecordFields } from './record-fields.js';
+import { nulByteError, recordTooLargeError, unterminatedQuoteError } from './scan-errors.js';
+import type { ScannerSettings } from './scanner-settings.js';
+import { sniffDelimiter } from './sniff-delimiter.js';
+import { NEED_MORE, splitPlainLine, splitRecord, UNTERMINATED } from './split-record.js';
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+/**
+ * Push-based CSV scanner over one growable byte buffer. Bytes are written into the free tail
+ * (`buffer` from `end`, directly by fs reads or by `append`); when the buffer is full, every
+ * complete record is delivered and the unfinished tail moves to the front. The buffer only grows
+ * when that tail fills more than half of it, which keeps memory flat for normal files and keeps
+ * re-splitting an unfinished record linear for huge ones (see splitRecord).
+ */
+export class CsvScanner {
+  /** Bytes [0, end) are held; write new input at `end`. */
+  buffer: Buffer;
+  end = 0;
+  private consumed = 0; // start of the first unconsumed byte, always the start of a physical line
+  private nulCheckedTo = 0;
+  private stage: 'prefix' | 'header' | 'records' = 'prefix';
+  private line = 1; // physical line number at `consumed`
+  private totalBytes = 0;
+  private lastByte = -1;
+  private delimiterCode = 0x2c;
+  private hadBom = false;
+  private records = 0;
+  private readonly fields: RecordFields;
+
+  constructor(private readonly settings: ScannerSettings) {
+    // Allocated on first write: scanWhole never needs it.
+    this.buffer = Buffer.alloc(0);
+    this.fields = new RecordFields(settings.path);
+  }
+
+  /** Bytes that can be written at `end` now (at least 1). */
+  freeSpace(): number {
+    if (this.buffer.length === 0) this.buffer = Buffer.allocUnsafe(this.settings.chunkSize);
+    return this.buffer.length - this.end;
+  }
+
+  /** Records that `n` bytes were written at `end`; processes when the buffer is full. */
+  commit(n: number): void {
+    if (n <= 0) return;
+    this.end += n;
+    this.totalBytes += n;
+    this.lastByte = this.buffer[this.end - 1]!;
+    if (this.end === this.buffer.length) this.processAndMakeRoom();
+  }
+
+  /** Copies a chunk (e.g. from gunzip) into the buffer. */
+  append(chunk: Uint8Array): void {
+    let offset = 0;
+    while (offset < chunk.length) {
+      const n = Math.min(chunk.length - offset, this.freeSpace());
+      this.buffer.set(chunk.subarray(offset, offset + n), this.end);
+      offset += n;
+      this.commit(n);
+    }
+  }
+
+  /** End of input: delivers the rest and returns the totals. */
+  finish(): CsvScanResult {
+    this.process(true);
+    const lineFeeds = this.line - 1;
+    return { records: this.records, bytes: this.totalBytes, lines: lineFeeds + (this.lastByte >= 0 && this.lastByte !== LF ? 1 : 0) };
+  }
+
+  /** Scans a complete in-memory input without copying it. */
+  scanWhole(bytes: Buffer): CsvScanResult {
+    this.buffer = bytes;
+    this.end = bytes.length;
+    this.totalBytes = bytes.length;
+    this.lastByte = bytes.length > 0 ? bytes[bytes.length - 1]! : -1;
+    return this.finish();
+  }
+
+  private processAndMakeRoom(): void {
+    this.process(false);
+    const held = this.end - this.consumed;
+    if (held > this.settings.maxRecordBytes) throw this.recordTooLarge();
+    if (this.consumed > 0) {
+      this.buffer.copyWithin(0, this.consumed, this.end);
+      this.nulCheckedTo -= this.consumed;
+      this.consumed = 0;
+      this.end = held;
+    }
+    if (held * 2 > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+      this.buffer.copy(bigger, 0, 0, held);
+      this.buffer = bigger;
+    }
+  }
+
+  private process(final: boolean): void {
+    if (this.stage === 'prefix') {
+      if (this.end - this.consumed < PREFIX_BYTES && !final) return;
+      const bom = inspectPrefix(this.buffer, this.consumed, this.end, this.settings.path);
+      this.hadBom = bom > 0;
+      this.consumed += bom;
+      this.nulCheckedTo = this.consumed;
+      this.stage = 'header';
+    }
+    this.rejectNul();
+    if (this.stage === 'header' && !this.readHeader(final)) return;
+    this.readRecords(final);
+  }
+
+  /**
+   * Skips leading lines that are empty or hold only spaces/tabs (a stray line above the header,
+   * and the way an all-whitespace file is recognised as empty), then reads the header.
+   * False when it needs more input.
+   */
+  private readHeader(final: boolean): boolean {
+    const bytes = this.buffer;
+    const end = this.end;
+    let p = this.consumed;
+    for (;;) {
+      let q = p;
+      while (q < end && (bytes[q] === 0x20 || bytes[q] === 0x09 || bytes[q] === CR)) q++;
+      if (q >= end) {
+        if (!final) return false;
+        throw csvErrorAt('empty-file', this.settings.path, 0, 0, 'is empty: expected a header line');
+      }
+      if (bytes[q] !== LF) break;
+      this.line++;
+      p = q + 1;
+      this.consumed = p;
+    }
+
+    let delimiter = this.settings.delimiter;
+    if (delimiter === 'auto') {
+      const sniffed = sniffDelimiter(bytes, p, end, final);
+      if (sniffed === null) return false;
+      delimiter = sniffed;
+    }
+    this.delimiterCode = delimiter.charCodeAt(0);
+    const fields = this.fields;
+    const next = splitRecord(fields, bytes, p, end, final, this.delimiterCode);
+    if (next === NEED_MORE) return false;
+    if (next === UNTERMINATED) throw this.unterminated(p);
+    fields.bytes = bytes;
+    fields.line = this.line;
+    const names: string[] = [];
+    for (let i = 0; i < fields.fieldCount; i++) names.push(fields.text(i));
+    this.line += fields.newlines;
+    this.consumed = next;
+    this.stage = 'records';
+    this.settings.onHeader({ names, delimiter, hadBom: this.hadBom });
+    return true;
+  }
+
+  private readRecords(final: boolean): void {
+    const bytes = this.buffer;
+    const end = this.end;
+    const fields = this.fields;
+    const delimiter = this.delimiterCode;
+    const onRecord = this.settings.onRecord;
+    fields.bytes = bytes;
+    let p = this.consumed;
+    let line = this.line;
+    // Next quote at or after p (`end` when none is held). Lines before it take the quote-free
+    // fast path; both searches are native memchr, far faster than comparing bytes in JS.
+    let quoteAt = -1;
+    while (p < end) {
+      const b = bytes[p];
+      // Blank lines (nothing between two line breaks) are skipped but counted.
+      if (b === LF) {
+        line++;
+        p++;
+        continue;
+      }
+      if (b === CR) {
+        if (p + 1 >= end) {
+          if (!final) break;
+          p++; // a CR alone at the very end of the file: a cut-off CRLF
+          continue;
+        }
+        if (bytes[p + 1] === LF) {
+          line++;
+          p += 2;
+          continue;
+        }
+      }
+      if (quoteAt < p) quoteAt = indexWithin(bytes, QUOTE, p, end);
+      let next: number;
+      const lineEnd = indexWithin(bytes, LF, p, end);
+      if (quoteAt >= lineEnd) {
+        if (lineEnd === end && !final) break;
+        splitPlainLine(fields, bytes, p, lineEnd, delimiter);
+        fields.line = line;
+        next = lineEnd === end ? end : lineEnd + 1;
+        line += next - lineEnd; // 1 for the LF, 0 at end of input
+      } else {
+        next = splitRecord(fields, bytes, p, end, final, delimiter);
+        if (next < 0) {
+          this.consumed = p;
+          this.line = line;
+          if (next === UNTERMINATED) throw this.unterminated(p);
+          break;
+        }
+        fields.line = line;
+        line += fields.newlines;
+      }
+      p = next;
+      this.records++;
+      onRecord(fields);
+    }
+    this.consumed = p;
+    this.line = line;
+  }
+
+  /** NUL never occurs in UTF-8 text; memchr over new bytes is far cheaper than a check per byte. */
+  private rejectNul(): void {
+    if (this.nulCheckedTo >= this.end) return;
+    const at = this.buffer.indexOf(0, this.nulCheckedTo);
+    if (at >= 0 && at < this.end) throw nulByteError(this.settings.path, this.buffer, this.consumed, this.line, at);
+    this.nulCheckedTo = this.end;
+  }
+
+  private unterminated(recordStart: number) {
+    return unterminatedQuoteError(this.settings.path, this.buffer, recordStart, this.line, this.fields.openQuoteAt);
+  }
+
+  private recordTooLarge() {
+    const { path, maxRecordBytes } = this.settings;
+    return recordTooLargeError(path, this.buffer, this.consumed, this.line, this.fields.openQuoteAt, maxRecordBytes);
+  }
+}
+
+/** bytes.indexOf(value, from), limited to [from, end): `end` when absent (the buffer may hold stale bytes past `end`). */
+function indexWithin(bytes: Buffer, value: number, from: number, end: number): number {
+  const at = bytes.indexOf(value, from);
+  return at < 0 || at > end ? end : at;
+}
