@@ -5,7 +5,7 @@ import type { Period } from '../periods/index.js';
 import type { Accumulator } from './accumulators.js';
 import type { Accounting } from './accounting.js';
 import { fingerprint } from './fingerprint.js';
-import { interval95 } from './interval.js';
+import { interval95, spreadOf } from './interval.js';
 import { applicableTarget, metricStatus } from './metric-status.js';
 import type { ComputePlan } from './plan.js';
 import type { MetricResult, SegmentResult } from './result-types.js';
@@ -108,6 +108,7 @@ export function finalizeMetrics(ctx: FinalizeContext, requested: readonly string
         ci95: interval95(metric.interval, (name) => cell.accumulators.get(name)),
         target: target?.value ?? null,
         status: metricStatus(metric, value, n, cell.used, target),
+        spread: spreadOf(metric.interval, (name) => cell.accumulators.get(name)),
       });
     }
 
@@ -130,6 +131,7 @@ export function finalizeMetrics(ctx: FinalizeContext, requested: readonly string
       ci95: interval95(metric.interval, (name) => overall.accumulators.get(name)),
       target: target?.value ?? null,
       status: metricStatus(metric, value, n, overall.used, target),
+      spread: spreadOf(metric.interval, (name) => overall.accumulators.get(name)),
       accounting,
       segments,
     });

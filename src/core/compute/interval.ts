@@ -31,3 +31,11 @@ export function interval95(def: IntervalDef | undefined, measure: (name: string)
     }
   }
 }
+
+/** n, mean and sd of the averaged column behind a t interval, for tests of a change. */
+export function spreadOf(def: IntervalDef | undefined, measure: (name: string) => Accumulator | undefined): { n: number; mean: number; sd: number } | null {
+  if (def?.method !== 't') return null;
+  const acc = measure(def.mean);
+  if (!(acc instanceof Average) || acc.moments.n === 0) return null;
+  return { n: acc.moments.n, mean: acc.moments.mean, sd: acc.moments.n > 1 ? acc.moments.sd : 0 };
+}

@@ -11,6 +11,8 @@ export interface SegmentResult {
   readonly ci95: readonly [number, number] | null;
   readonly target: number | null;
   readonly status: MetricStatus;
+  /** For metrics with a t interval: n, mean and sample standard deviation of the averaged column. */
+  readonly spread: { readonly n: number; readonly mean: number; readonly sd: number } | null;
 }
 
 export interface MetricResult extends SegmentResult {

@@ -154,6 +154,7 @@ export function toMetric(raw: Raw, file: string): MetricDef {
     measures,
     formula: String(raw.formula),
     sample: raw.sample,
+    weight: raw.weight,
     minSample: raw.min_sample,
     interval: toInterval(raw.interval),
     dimensions: raw.dimensions ?? [],

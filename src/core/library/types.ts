@@ -107,6 +107,8 @@ export interface MetricDef {
   readonly measures: ReadonlyMap<string, MeasureDef>;
   readonly formula: string;
   readonly sample?: string;
+  /** Measure whose segment shares weight the segment values (drivers); the sample when absent. */
+  readonly weight?: string;
   readonly minSample?: number;
   readonly interval?: IntervalDef;
   readonly dimensions: readonly string[];

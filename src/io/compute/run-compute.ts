@@ -7,6 +7,7 @@ import type { ComputeReport, ReportMetric } from '../../report/compute/report.js
 import { VERSION } from '../../version.js';
 import type { Reject } from '../data/read-source.js';
 import { libraryRevision } from '../git/library-revision.js';
+import { annotateLibrary } from '../annotations/load-annotations.js';
 import { loadLibrary } from '../library/load-library.js';
 import { resolveFindings } from '../library/resolve-findings.js';
 import { computeVariants } from './compute-variants.js';
@@ -102,8 +103,8 @@ function periodJson(period: Period): { label: string; start: string; end: string
 /** Loads the library, reads every export once and computes the report. */
 export async function runCompute(request: ComputeRequest): Promise<ComputeOutcome> {
   const loaded = loadLibrary(request.library);
-  const { library } = loaded;
   assertLintClean(loaded, request.library);
+  const { library } = annotateLibrary(loaded.library);
   const options = { fiscalYearStartMonth: library.manifest.fiscalYearStartMonth };
   const period = resolvePeriod(request, options.fiscalYearStartMonth);
   const metricIds = selectMetrics(library, request.metrics);

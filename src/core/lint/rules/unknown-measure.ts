@@ -22,6 +22,7 @@ export const unknownMeasure: Rule = {
         }
       };
       check(['sample'], metric.sample, 'count');
+      check(['weight'], metric.weight);
       const interval = metric.interval;
       if (interval?.method === 'trinomial') {
         check(['interval', 'promoters'], interval.promoters, 'count');

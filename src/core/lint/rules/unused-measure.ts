@@ -12,6 +12,7 @@ export const unusedMeasure: Rule = {
       if (!analyzed.formula.expr) continue;
       const used = new Set<string>(analyzed.measureRefs);
       if (metric.sample) used.add(metric.sample);
+      if (metric.weight) used.add(metric.weight);
       const interval = metric.interval;
       if (interval) for (const [key, value] of Object.entries(interval)) if (key !== 'method' && typeof value === 'string') used.add(value);
       for (const name of metric.measures.keys()) {
