@@ -1,10 +1,10 @@
 // Bundles the CLI into dist/. Commands are split into chunks loaded on demand,
 // so `rmos --help` never pays for mathjs, ajv or the engine.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 
-rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
@@ -15,8 +15,14 @@ await build({
   sourcemap: true,
   legalComments: 'none',
   minify: true,
+  metafile: true,
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __rmosCreateRequire } from 'node:module'; const require = __rmosCreateRequire(import.meta.url);",
   },
 });
+
+// Remove chunks of earlier builds only after the new ones are in place, so that a
+// CLI started during a build never finds dist/ empty.
+const current = new Set(Object.keys(result.metafile.outputs).map((path) => basename(path)));
+for (const name of readdirSync('dist')) if (!current.has(name)) rmSync(`dist/${name}`, { force: true });
