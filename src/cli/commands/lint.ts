@@ -27,7 +27,7 @@ export function lintCommand(dir: string, options: LintOptions): CommandResult {
   const text = LINT_FORMATTERS[options.format as LintFormat](report, { color: options.color, version: VERSION });
   const tooManyWarnings = options.maxWarnings !== undefined && report.warnings > options.maxWarnings;
   const stderr = tooManyWarnings && options.format === 'stylish'
-    ? `rmos: ${report.warnings} warnings is more than --max-warnings ${options.maxWarnings}\n`
+    ? `rmos: ${report.warnings} warning${report.warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows\n`
     : undefined;
   const failed = report.errors > 0 || tooManyWarnings;
   return { exitCode: failed && !options.exitZero ? 1 : 0, stdout: text, stderr };

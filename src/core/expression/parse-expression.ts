@@ -11,15 +11,15 @@ const BINARY: Record<string, BinaryOp> = {
 };
 const UNARY: Record<string, UnaryOp> = { unaryMinus: '-', unaryPlus: '+', not: 'not' };
 
-const NODE_WORDS: Record<string, string> = {
-  AccessorNode: 'property access (a.b or a["b"])',
-  ArrayNode: 'lists ([...])',
-  AssignmentNode: 'assignment (=); use == to compare',
-  BlockNode: 'several expressions separated by ; or a new line',
-  FunctionAssignmentNode: 'function definitions',
-  IndexNode: 'indexing ([...])',
-  ObjectNode: 'objects ({...})',
-  RangeNode: 'ranges (a:b)',
+const REFUSED: Record<string, string> = {
+  AccessorNode: 'property access (a.b or a["b"]) is not allowed in an rmos expression',
+  ArrayNode: 'lists ([...]) are not allowed in an rmos expression',
+  AssignmentNode: 'assignment (=) is not allowed in an rmos expression; use == to compare',
+  BlockNode: 'several expressions separated by ; are not allowed; write one expression',
+  FunctionAssignmentNode: 'function definitions are not allowed in an rmos expression',
+  IndexNode: 'indexing ([...]) is not allowed in an rmos expression',
+  ObjectNode: 'objects ({...}) are not allowed in an rmos expression',
+  RangeNode: 'ranges (a:b) are not allowed in an rmos expression',
 };
 
 class Unsupported extends Error {
@@ -116,7 +116,7 @@ function convert(node: MathNode, spans: SpanFinder, whole: Span): Expr {
       return { kind: 'call', fn: name, fnSpan, args, span: { start: fnSpan.start, end } };
     }
     default:
-      return unsupported(`${NODE_WORDS[node.type] ?? node.type} ${NODE_WORDS[node.type]?.endsWith('s') || !NODE_WORDS[node.type] ? 'are' : 'is'} not allowed in an rmos expression`, whole);
+      return unsupported(REFUSED[node.type] ?? `${node.type} is not allowed in an rmos expression`, whole);
   }
 }
 
@@ -137,7 +137,8 @@ export function parseExpression(text: string): { expr?: Expr; issue?: ExprIssue 
   if (text.trim() === '') return { issue: { code: 'expression-syntax', message: 'the expression is empty', span: whole } };
   let node: MathNode;
   try {
-    node = mathParse(text);
+    // A folded or literal YAML block keeps its line breaks; in a formula they are spaces.
+    node = mathParse(text.replace(/[\r\n]/g, ' '));
   } catch (error) {
     return { issue: syntaxIssue(error as Error, text) };
   }

@@ -43,7 +43,7 @@ export function createRuntime(): Runtime {
     reason: null,
     finite(x) {
       if (Number.isFinite(x)) return x;
-      rt.reason ??= 'the result is too large to represent';
+      rt.reason ??= Number.isNaN(x) ? 'the result is not a number (e.g. a negative number to a fractional power)' : 'the result is too large to represent';
       return null;
     },
     add: (a, b) => (a === null || b === null ? null : rt.finite((a as number) + (b as number))),

@@ -58,7 +58,7 @@ function analyze(path: DocPath, text: string, role: AnalyzedExpression['role'], 
   if (checked.type !== undefined && checked.type !== wanted) {
     issues.push({
       code: 'type-mismatch',
-      message: role === 'formula' ? `a formula must give a number, but this gives ${checked.type === 'boolean' ? 'true or false' : checked.type}` : `a ${role} must be true or false, but this gives ${checked.type === 'string' ? 'text' : `a ${checked.type}`}`,
+      message: role === 'formula' ? `a formula must give a number, but this gives ${checked.type === 'boolean' ? 'true or false' : checked.type}` : `${role === 'exclusion' ? 'an exclusion' : 'a row condition'} must be true or false, but this gives ${checked.type === 'string' ? 'text' : `a ${checked.type}`}`,
       span: { start: 0, end: text.length },
     });
   }
@@ -80,10 +80,19 @@ export function analyzeMetric(library: Library, metric: MetricDef): MetricAnalys
   const formulaScope: CheckScope = {
     role: 'formula',
     lookup: (name) => formulaLookup(library, metric, name),
-    candidates: () => [...metric.measures.keys(), ...library.parameters.keys(), ...library.metrics.keys()],
+    candidates: () => [...metric.measures.keys(), ...library.parameters.keys(), ...[...library.metrics.keys()].filter((id) => id !== metric.id)],
     isBroken: (name) => library.brokenIds.has(name),
   };
-  const formula = analyze(['formula'], metric.formula, 'formula', formulaScope);
+  const analyzed = analyze(['formula'], metric.formula, 'formula', formulaScope);
+  // A metric naming itself is a loop of one, not an unknown name.
+  const formula: AnalyzedExpression = {
+    ...analyzed,
+    issues: analyzed.issues.map((issue) =>
+      issue.code === 'unknown-identifier' && metric.formula.slice(issue.span.start, issue.span.end) === metric.id
+        ? { code: 'cyclic-dependency', message: `'${metric.id}' uses itself in its formula (${metric.id} -> ${metric.id})`, span: issue.span }
+        : issue,
+    ),
+  };
   const metricRefs: string[] = [];
   const parameterRefs: string[] = [];
   const measureRefs: string[] = [];

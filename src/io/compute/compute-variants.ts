@@ -23,6 +23,8 @@ export interface Variant {
 export interface DataSpec {
   readonly data?: string;
   readonly sources: ReadonlyMap<string, string>;
+  /** Exact files per source (e.g. those a saved report recorded); they win over the rest. */
+  readonly files?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface InputFiles {
@@ -83,7 +85,7 @@ export async function computeVariants(variants: readonly Variant[], spec: DataSp
       return sourcePlan ? [{ plan: sourcePlan, runs: p.runs.get(id)!, timezone: p.variant.library.manifest.timezone }] : [];
     });
     const given = spec.sources.get(id);
-    const files = given !== undefined ? filesAt(given, id) : spec.data !== undefined ? findSourceFiles(spec.data, id) : [];
+    const files = spec.files?.get(id) ?? (given !== undefined ? filesAt(given, id) : spec.data !== undefined ? findSourceFiles(spec.data, id) : []);
     if (files.length === 0) {
       const readers = [...new Set(groups.flatMap((g) => g.plan.tasks.map((t) => t.metricId)))];
       const where = spec.data !== undefined ? `in ${spec.data} (looked for ${id}.csv, ${id}*.csv, ${id}*.csv.gz and ${id}/)` : 'because neither --data nor --source was given';

@@ -19,6 +19,8 @@ export interface ComputeRequest {
   readonly library: string;
   readonly data?: string;
   readonly sources: ReadonlyMap<string, string>;
+  /** Exact files per source, as a saved report recorded them. */
+  readonly files?: ReadonlyMap<string, readonly string[]>;
   readonly period?: string;
   readonly from?: string;
   readonly to?: string;
@@ -129,7 +131,7 @@ export async function runCompute(request: ComputeRequest): Promise<ComputeOutcom
 
   const outcome = await computeVariants(
     [{ library, metricIds, by: request.by, periods, parameters }],
-    { data: request.data, sources: request.sources },
+    { data: request.data, sources: request.sources, files: request.files },
     request.onReject,
     request.signal,
   );

@@ -75,7 +75,7 @@ export function schemaProblems(file: string, data: unknown, errors: readonly Err
       }
       case 'type': {
         const expected = (error.params as { type: string }).type;
-        const word = expected === 'object' ? 'a mapping' : expected === 'array' ? 'a list' : `a ${expected}`;
+        const word = expected === 'object' ? 'a mapping' : expected === 'array' ? 'a list' : expected === 'integer' ? 'an integer' : `a ${expected}`;
         problem = { code: 'schema-type', file, path, message: `'${where}' should be ${word}, not ${typeName(value)}` };
         break;
       }

@@ -17,7 +17,7 @@ let validators: Map<DefinitionKind, ValidateFunction> | undefined;
 
 function validator(kind: DefinitionKind): ValidateFunction {
   if (!validators) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
     validators = new Map();
     for (const k of Object.keys(SCHEMAS) as DefinitionKind[]) validators.set(k, ajv.compile(SCHEMAS[k]));
   }

@@ -93,6 +93,9 @@ export function parseYaml(path: string, bytes: Uint8Array): ParsedYaml {
     return { problems: [at(path, 'file-empty', 'the file is empty; a definition needs at least its id')] };
   }
 
+  const deep = tooDeep(text);
+  if (deep) return { problems: [at(path, 'yaml-too-deep', `nesting deeper than ${MAX_DEPTH} levels is not a metric definition`, deep.line, deep.column)] };
+
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
   const problems: Problem[] = [];
@@ -148,4 +151,49 @@ function yamlMessage(code: string, message: string): string {
     default:
       return `YAML syntax: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
   }
+}
+
+/**
+ * Finds nesting beyond MAX_DEPTH before the parser does: the yaml package recurses
+ * per level and would run out of stack on a hostile file first.
+ */
+function tooDeep(text: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let column = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    column++;
+    if (c === '\n') {
+      line++;
+      column = 0;
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ' || c === '-') {
+        indent++;
+        if (indent > MAX_DEPTH * 4) return { line, column };
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return { line, column };
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { Problem } from '../../problem.js';
-import type { Rule } from '../rule.js';
+import { expressionProblems, type Rule } from '../rule.js';
 
 export const cyclicDependency: Rule = {
   code: 'cyclic-dependency',
@@ -37,6 +37,6 @@ export const cyclicDependency: Rule = {
       state.set(id, 'done');
     };
     for (const id of [...analysis.metrics.keys()].sort()) visit(id);
-    return problems;
+    return [...expressionProblems(analysis, ['cyclic-dependency']), ...problems];
   },
 };
