@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { InputError, UsageError, type CommandResult } from './errors.js';
+import { Interrupted } from './interrupt.js';
 import { COMMANDS } from './register/index.js';
 
 /** Errors that are the user's to fix: a sentence, no stack trace, exit code 2. */
@@ -38,6 +39,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (isExpected(error)) {
       process.stderr.write(`rmos: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof Interrupted) {
+      process.stderr.write(`\nrmos: ${error.message}\n`);
+      return 130;
     }
     const detail = error instanceof Error ? error.message : String(error);
     process.stderr.write(`rmos: internal error: ${detail}\nThis is a bug in rmos; please report it with the command you ran (RMOS_DEBUG=1 shows where it happened).\n`);

@@ -4,6 +4,7 @@ import { AtomicFile, writeFileAtomic } from '../../io/output/write-atomic.js';
 import { COMPUTE_FORMATTERS, type ComputeFormat } from '../../report/compute/index.js';
 import { csvCell } from '../../report/compute/format-csv.js';
 import { UsageError, type CommandResult } from '../errors.js';
+import { interruptSignal } from '../interrupt.js';
 
 export interface ComputeOptions {
   readonly data?: string;
@@ -85,6 +86,7 @@ export async function computeCommand(lib: string, options: ComputeOptions): Prom
       trend: options.trend,
       timestamp: options.timestamp,
       onReject,
+      signal: interruptSignal(),
     });
   } catch (error) {
     rejectsFile?.abort();

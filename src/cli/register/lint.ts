@@ -3,7 +3,7 @@ import { wantsColor } from '../color.js';
 import { parseCount } from '../parse-options.js';
 import type { CommandContext } from './command-context.js';
 
-export const LINT_FORMATS = ['stylish', 'json'];
+export const LINT_FORMATS = ['stylish', 'json', 'github', 'sarif', 'junit', 'gitlab'];
 
 export function registerLint({ program, finish }: CommandContext): void {
   program
@@ -12,7 +12,8 @@ export function registerLint({ program, finish }: CommandContext): void {
     .argument('[lib]', 'library folder (holding rmos.yaml)', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount('--max-warnings'))
-    .action(async (lib: string, options: { format: string; maxWarnings?: number }) => {
+    .option('--exit-zero', 'exit 0 even when there are errors (to roll out rules gradually); usage errors still exit 2')
+    .action(async (lib: string, options: { format: string; maxWarnings?: number; exitZero?: boolean }) => {
       const { lintCommand } = await import('../commands/lint.js');
       finish(lintCommand(lib, { ...options, color: wantsColor(process.stdout) }));
     });

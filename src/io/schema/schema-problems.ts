@@ -75,7 +75,8 @@ export function schemaProblems(file: string, data: unknown, errors: readonly Err
       }
       case 'type': {
         const expected = (error.params as { type: string }).type;
-        const word = expected === 'object' ? 'a mapping' : expected === 'array' ? 'a list' : expected === 'integer' ? 'an integer' : `a ${expected}`;
+        const name = (t: string) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : t === 'integer' ? 'an integer' : t === 'null' ? 'empty' : `a ${t}`);
+        const word = expected.split(',').map(name).join(' or ');
         problem = { code: 'schema-type', file, path, message: `'${where}' should be ${word}, not ${typeName(value)}` };
         break;
       }
