@@ -6,16 +6,29 @@ export class Interrupted extends Error {
   }
 }
 
-let controller: AbortController | undefined;
+const controller = new AbortController();
+let cooperative = false;
 
-/** A signal that aborts on SIGINT or SIGTERM; long reads check it between chunks. */
+/**
+ * Installed when the CLI starts. While a long run listens (see interruptSignal), Ctrl-C
+ * aborts it so that it can clean up; otherwise there is nothing to clean and the
+ * process ends at once.
+ */
+export function handleInterrupts(): void {
+  const stop = (): void => {
+    if (cooperative && !controller.signal.aborted) {
+      controller.abort(new Interrupted());
+      return;
+    }
+    process.stderr.write(`\nrmos: interrupted\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** A signal that aborts on Ctrl-C; long reads check it between chunks. */
 export function interruptSignal(): AbortSignal {
-  if (!controller) {
-    const abort = new AbortController();
-    controller = abort;
-    const stop = (): void => abort.abort(new Interrupted());
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  }
+  cooperative = true;
   return controller.signal;
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { InputError, UsageError, type CommandResult } from './errors.js';
-import { Interrupted } from './interrupt.js';
+import { handleInterrupts, Interrupted } from './interrupt.js';
 import { COMMANDS } from './register/index.js';
 
 /** Errors that are the user's to fix: a sentence, no stack trace, exit code 2. */
@@ -17,6 +17,7 @@ function isExpected(error: unknown): error is Error {
  */
 export async function run(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
+  handleInterrupts();
   const program = new Command('rmos')
     .description('Governed metric libraries: lint, test and compute metric definitions kept as YAML in git.')
     .version(VERSION, '-V, --version')

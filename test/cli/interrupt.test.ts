@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rmos-interrupt-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** An export large enough that the run is still reading when the signal arrives. */
+function bigExport(path: string, rows: number): void {
+  const lines = ['response_id,submitted_at,channel,region,segment,nps_score,csat_score,ces_score,comment,is_test'];
+  for (let i = 0; i < rows; i++) lines.push(`R-${i},2025-07-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,web,EMEA,SMB,${i % 11},${(i % 5) + 1},${(i % 7) + 1},"a, b",false`);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+describe('Ctrl-C during a run', () => {
+  it('exits 130 with a message and leaves no output, rejects or temporary file behind', async () => {
+    const data = join(dir, 'survey_responses.csv');
+    bigExport(data, 1_500_000);
+    const out = join(dir, 'report.json');
+    const rejects = join(dir, 'rejects.csv');
+    const child = spawn(process.execPath, [join(ROOT, 'bin/rmos'), 'compute', join(ROOT, 'metrics'), '--source', `survey_responses=${data}`, '--metrics', 'nps', '--period', '2025-07', '--format', 'json', '--out', out, '--rejects', rejects], { env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('rmos: interrupted; no output was written');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(rejects)).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
