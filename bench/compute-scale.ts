@@ -1,9 +1,12 @@
 // Generates seeded survey exports of 1M and 10M rows and times `rmos compute` over them:
 //   node bench/run.mjs compute-scale [--sizes 1000000,10000000] [--keep]
-// Prints wall time, rows/s, MB/s and peak memory (max RSS of the rmos process).
+// Prints wall time, rows/s, MB/s and peak memory (max RSS of the rmos process). When the
+// optional @duckdb/node-api is installed, it also times DuckDB (2 threads) on equivalent SQL
+// over the same file, checks that both give the same NPS/CSAT/CES, and prints the ratio.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { duckdbChild, duckdbFigures, type Scores } from './duckdb-compare.js';
 
 // This file runs bundled from bench/out/.
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,6 +50,19 @@ function generate(path: string, rows: number): void {
   closeSync(fd);
 }
 
+if (process.argv.includes('--duckdb-child')) {
+  await duckdbChild(process.argv[process.argv.indexOf('--duckdb-child') + 1]!);
+  process.exit(0);
+}
+
+function line(label: string, rows: number, bytes: number, seconds: number, peakKb: number, scores: string): string {
+  return `${label.padEnd(6)} ${rows.toLocaleString('en-US').padStart(11)} rows  ${(bytes / 1e6).toFixed(0).padStart(5)} MB  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / seconds).toLocaleString('en-US').padStart(10)} rows/s  ${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s  peak ${(peakKb / 1024).toFixed(0).padStart(5)} MB  ${scores}`;
+}
+
+function showScores(s: Scores): string {
+  return `(nps ${s.nps.toFixed(3)}, csat ${s.csat.toFixed(3)}, ces ${s.ces.toFixed(4)}, n ${s.n})`;
+}
+
 mkdirSync(out, { recursive: true });
 const results: string[] = [];
 for (const rows of sizes) {
@@ -67,11 +83,18 @@ for (const rows of sizes) {
   }
   const peakKb = Number(run.stderr.trim().split('\n').pop());
   const report = JSON.parse(run.stdout);
-  const nps = report.metrics.find((m: { id: string }) => m.id === 'nps');
-  results.push(
-    `${rows.toLocaleString('en-US').padStart(11)} rows  ${(bytes / 1e6).toFixed(0).padStart(5)} MB  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / seconds).toLocaleString('en-US').padStart(10)} rows/s  ${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s  peak ${(peakKb / 1024).toFixed(0).padStart(5)} MB  (nps ${nps.value.toFixed(3)}, n ${nps.n})`,
-  );
+  const value = (id: string) => report.metrics.find((m: { id: string }) => m.id === id);
+  const mine: Scores = { nps: value('nps').value, csat: value('csat').value, ces: value('ces').value, n: value('nps').n };
+  results.push(line('rmos', rows, bytes, seconds, peakKb, showScores(mine)));
+  const duck = duckdbFigures(fileURLToPath(import.meta.url), path);
+  if (duck === null) {
+    results.push('duckdb (skipped: @duckdb/node-api is not installed)');
+  } else {
+    const same = Math.abs(duck.scores.nps - mine.nps) < 1e-9 && Math.abs(duck.scores.csat - mine.csat) < 1e-9 && Math.abs(duck.scores.ces - mine.ces) < 1e-9 && duck.scores.n === mine.n;
+    results.push(line('duckdb', rows, bytes, duck.seconds, duck.peakKb, showScores(duck.scores)));
+    results.push(`       rmos / duckdb time ${(seconds / duck.seconds).toFixed(2)}x; results ${same ? 'agree' : 'DIFFER'}`);
+  }
   if (!keep) rmSync(path);
 }
-console.log('\nrmos compute, nps + csat + ces by region, one survey export:');
-for (const line of results) console.log(line);
+console.log('\nrmos compute, nps + csat + ces by region, one survey export (wall includes process start):');
+for (const l of results) console.log(l);

@@ -20,6 +20,7 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+  external: ['@duckdb/node-api'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 await import(pathToFileURL(outfile).href);

@@ -4,7 +4,7 @@ import { parseCount } from '../parse-options.js';
 import type { ComputeOptions } from '../commands/compute.js';
 import { collect, type CommandContext } from './command-context.js';
 
-const COMPUTE_FORMATS = ['table', 'json', 'csv', 'markdown'];
+const COMPUTE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'];
 
 export function registerCompute({ program, finish }: CommandContext): void {
   program

@@ -1,5 +1,7 @@
 import type { Scalar } from '../expression/runtime.js';
 import { localDay } from '../periods/index.js';
+import { MS_PER_DAY } from '../periods/epoch-day.js';
+import { isUtcZone } from '../periods/time-zone.js';
 import type { Period } from '../periods/index.js';
 import { createAccumulator, type Accumulator } from './accumulators.js';
 import { emptyAccounting, type Accounting } from './accounting.js';
@@ -29,6 +31,8 @@ export class MetricSourceRun {
   readonly accounting: Accounting;
   readonly overall: Accumulator[];
   readonly segments = new Map<string, SegmentState>();
+  /** Dimension values → segment, one Map level per dimension: no key string built per row. */
+  private readonly lookup = new Map<Scalar, unknown>();
 
   constructor(readonly plan: MetricSourcePlan) {
     this.accounting = emptyAccounting(plan.exclusions.map((e) => e.name));
@@ -49,6 +53,29 @@ export class MetricSourceRun {
   }
 
   segment(values: readonly Scalar[]): SegmentState {
+    const slots = this.plan.dimensionSlots;
+    let level = this.lookup;
+    const last = slots.length - 1;
+    for (let i = 0; i < last; i++) {
+      const v = values[slots[i]!]!;
+      let next = level.get(v) as Map<Scalar, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(v, next);
+      }
+      level = next;
+    }
+    const leaf = values[slots[last]!]!;
+    let found = level.get(leaf) as SegmentState | undefined;
+    if (found === undefined) {
+      found = this.segmentByKey(values);
+      level.set(leaf, found);
+    }
+    return found;
+  }
+
+  /** The segment's entry in `segments`, keyed by its dimension values' text. */
+  private segmentByKey(values: readonly Scalar[]): SegmentState {
     const slots = this.plan.dimensionSlots;
     let key = '';
     for (let i = 0; i < slots.length; i++) {
@@ -77,6 +104,7 @@ export class SourceRun {
   readonly metrics: MetricSourceRun[];
   private readonly seenKeys = new KeySet();
   private readonly periodState: Uint8Array;
+  private readonly utc: boolean;
 
   constructor(
     readonly plan: SourcePlan,
@@ -86,12 +114,14 @@ export class SourceRun {
   ) {
     this.metrics = plan.tasks.map((task) => new MetricSourceRun(task));
     this.periodState = new Uint8Array(plan.tasks.length);
+    this.utc = isUtcZone(timezone);
   }
 
   private placeInPeriod(task: MetricSourcePlan, values: readonly Scalar[], invalid: Uint8Array): number {
     const time = values[task.timeSlot];
     if (time === null || invalid[task.timeSlot] === 1) return UNKNOWN;
-    const day = task.timeType === 'date' ? (time as number) : localDay(time as number, this.timezone);
+    const day =
+      task.timeType === 'date' ? (time as number) : this.utc ? Math.floor((time as number) / MS_PER_DAY) : localDay(time as number, this.timezone);
     return day >= this.period.start && day <= this.period.end ? IN : OUT;
   }
 
@@ -130,7 +160,9 @@ export class SourceRun {
         continue;
       }
       let excluded = false;
-      for (const exclusion of task.exclusions) {
+      const exclusions = task.exclusions;
+      for (let e = 0; e < exclusions.length; e++) {
+        const exclusion = exclusions[e]!;
         if (exclusion.test(values)) {
           a.excluded[exclusion.name]!++;
           excluded = true;
@@ -143,11 +175,11 @@ export class SourceRun {
         else a.missing++;
         continue;
       }
-      if (task.readSlots.some((s) => invalid[s] === 1)) {
+      if (anyInvalid(task.readSlots, invalid)) {
         a.invalid++;
         continue;
       }
-      if (task.valueSlots.length > 0 && task.valueSlots.every((s) => values[s] === null)) {
+      if (task.valueSlots.length > 0 && allMissing(task.valueSlots, values)) {
         a.missing++;
         continue;
       }
@@ -170,4 +202,14 @@ export class SourceRun {
     this.onDuplicate({ key: text, at, first: { file: Math.floor(first / 0x1_0000_0000), line: first % 0x1_0000_0000 } });
     return true;
   }
+}
+
+function anyInvalid(slots: readonly number[], invalid: Uint8Array): boolean {
+  for (let i = 0; i < slots.length; i++) if (invalid[slots[i]!] === 1) return true;
+  return false;
+}
+
+function allMissing(slots: readonly number[], values: readonly Scalar[]): boolean {
+  for (let i = 0; i < slots.length; i++) if (values[slots[i]!] !== null) return false;
+  return true;
 }

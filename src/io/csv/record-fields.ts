@@ -76,6 +76,14 @@ export class RecordFields implements CsvRecord {
     return i < 0 || i >= this.fieldCount || (this.starts[i] === this.ends[i] && this.kindOf(i) !== QUOTED_COMPLEX);
   }
 
+  /**
+   * True when field i's value is exactly bytes[starts[i], ends[i]) (no quotes to undo), so a
+   * byte-level parser may read it in place; false for fields that need unquoting or are absent.
+   */
+  isRaw(i: number): boolean {
+    return i >= 0 && i < this.fieldCount && (!this.quoted || this.kinds[i] !== QUOTED_COMPLEX);
+  }
+
   column(i: number): number {
     return locateOffset(this.bytes, this.recordStart, this.line, this.rawStart(i)).column;
   }

@@ -2,8 +2,9 @@ import { InputError } from '../../errors.js';
 import type { SourcePlan } from '../../core/compute/plan.js';
 import type { SourceRun } from '../../core/compute/source-run.js';
 import type { Scalar } from '../../core/expression/runtime.js';
-import { isInvalid, makeValueParser, type Invalid, type Value } from '../../core/values/index.js';
+import { FALLBACK, isInvalid, makeByteValueParser, makeValueParser, type ByteValueParser, type Invalid, type Value, type ValueOptions } from '../../core/values/index.js';
 import { CsvError, scanCsv, type CsvHeader, type CsvRecord } from '../csv/index.js';
+import { RecordFields } from '../csv/record-fields.js';
 import { matchHeader } from './match-header.js';
 
 /** An invalid cell or a row not counted, for --rejects and the summary. */
@@ -44,6 +45,8 @@ class GroupDecoder {
   readonly invalid: Uint8Array;
   private fields: number[] = [];
   private parsers: ((raw: string) => Value | Invalid)[] = [];
+  /** Byte-level parsers for common shapes (null: always the text path), tried first. */
+  private fast: (ByteValueParser | null)[] = [];
 
   constructor(readonly group: ConsumerGroup) {
     this.values = new Array<Scalar>(group.plan.columns.length).fill(null);
@@ -55,8 +58,8 @@ class GroupDecoder {
     const { source } = plan;
     this.fields = matchHeader(path, header.names, source, plan.columns, plan.needs);
     const decimal = source.dialect.decimal === 'auto' ? (header.delimiter === ';' ? ',' : '.') : source.dialect.decimal;
-    this.parsers = plan.columns.map((column) =>
-      makeValueParser({
+    const options = plan.columns.map(
+      (column): ValueOptions => ({
         type: column.type,
         decimal,
         // In text columns only a blank cell is missing: "NA" may well be North America.
@@ -69,13 +72,35 @@ class GroupDecoder {
         timezone: this.group.timezone,
       }),
     );
+    this.parsers = options.map((o) => makeValueParser(o));
+    this.fast = options.map((o) => makeByteValueParser(o));
   }
 
   decode(path: string, record: CsvRecord, pending: Reject[]): void {
-    const { values, invalid, fields, parsers } = this;
+    const { values, invalid, fields, parsers, fast } = this;
     const columns = this.group.plan.columns;
+    const span = record instanceof RecordFields ? record : null;
     for (let slot = 0; slot < values.length; slot++) {
       const field = fields[slot]!;
+      const parseBytes = fast[slot];
+      if (span !== null && parseBytes !== null && parseBytes !== undefined && span.isRaw(field)) {
+        const bytes = span.bytes;
+        let start = span.starts[field]!;
+        let end = span.ends[field]!;
+        while (start < end && isAsciiSpace(bytes[start]!)) start++;
+        while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
+        if (start === end) {
+          values[slot] = null; // blank is missing in every column
+          invalid[slot] = 0;
+          continue;
+        }
+        const value = parseBytes(bytes, start, end);
+        if (value !== FALLBACK) {
+          values[slot] = value;
+          invalid[slot] = 0;
+          continue;
+        }
+      }
       if (record.isEmpty(field)) {
         values[slot] = null;
         invalid[slot] = 0;
@@ -102,6 +127,10 @@ class GroupDecoder {
       }
     }
   }
+}
+
+function isAsciiSpace(b: number): boolean {
+  return b === 32 || (b >= 9 && b <= 13);
 }
 
 /** Streams one export through every consumer: only the planned columns are decoded. */

@@ -74,9 +74,9 @@ export function schemaProblems(file: string, data: unknown, errors: readonly Err
         break;
       }
       case 'type': {
-        const expected = (error.params as { type: string }).type;
+        const expected = (error.params as { type: string | string[] }).type;
         const name = (t: string) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : t === 'integer' ? 'an integer' : t === 'null' ? 'empty' : `a ${t}`);
-        const word = expected.split(',').map(name).join(' or ');
+        const word = (Array.isArray(expected) ? expected : String(expected).split(',')).map(name).join(' or ');
         problem = { code: 'schema-type', file, path, message: `'${where}' should be ${word}, not ${typeName(value)}` };
         break;
       }

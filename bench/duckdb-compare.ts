@@ -1,0 +1,60 @@
+// DuckDB's time on SQL equivalent to rmos's nps, csat and ces over the generated export.
+// Runs in a child process (this bundle with --duckdb-child) so that its peak RSS is its own.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+export interface Scores {
+  nps: number;
+  csat: number;
+  ces: number;
+  n: number;
+}
+
+/**
+ * rmos's rules in SQL: blank and NA/N/A/null/- are missing, an integer may be written 9.0,
+ * out-of-range or non-integer scores are invalid, is_test rows are excluded, a row is in
+ * 2025 by its UTC date. The generated response_ids are unique, so the SQL skips rmos's
+ * dedupe (which only makes DuckDB's figure look better).
+ */
+function query(path: string): string {
+  const score = (column: string, lo: number, hi: number) =>
+    `CASE WHEN TRY_CAST(trim(${column}) AS DOUBLE) BETWEEN ${lo} AND ${hi} AND TRY_CAST(trim(${column}) AS DOUBLE) = floor(TRY_CAST(trim(${column}) AS DOUBLE)) THEN TRY_CAST(trim(${column}) AS DOUBLE) END`;
+  return `
+    WITH raw AS (
+      SELECT * FROM read_csv('${path.replaceAll("'", "''")}', header = true, all_varchar = true, quote = '"', escape = '"')
+    ), rows AS (
+      SELECT ${score('nps_score', 0, 10)} AS nps, ${score('csat_score', 1, 5)} AS csat, ${score('ces_score', 1, 7)} AS ces
+      FROM raw
+      WHERE CAST(TRY_CAST(submitted_at AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'
+        AND lower(trim(coalesce(is_test, ''))) NOT IN ('true', 'yes', 'y', 't', '1')
+    )
+    SELECT 100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(nps) AS nps,
+           100.0 * count(*) FILTER (WHERE csat >= 4) / count(csat) AS csat,
+           avg(ces) AS ces,
+           count(nps) AS n
+    FROM rows`;
+}
+
+export async function duckdbChild(path: string): Promise<void> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const t = process.hrtime.bigint();
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const connection = await instance.connect();
+  const reader = await connection.runAndReadAll(query(path));
+  const row = reader.getRowObjectsJS()[0]!;
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  console.log(JSON.stringify({ seconds, scores: { nps: Number(row.nps), csat: Number(row.csat), ces: Number(row.ces), n: Number(row.n) } }));
+}
+
+/** Null when @duckdb/node-api is not installed. */
+export function duckdbFigures(bundle: string, path: string): { seconds: number; peakKb: number; scores: Scores } | null {
+  try {
+    createRequire(bundle).resolve('@duckdb/node-api');
+  } catch {
+    return null;
+  }
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bundle, '--duckdb-child', path], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`duckdb run failed: ${run.stderr}`);
+  const result = JSON.parse(run.stdout) as { seconds: number; scores: Scores };
+  return { ...result, peakKb: Number(run.stderr.trim().split('\n').pop()) };
+}
