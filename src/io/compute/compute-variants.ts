@@ -51,7 +51,16 @@ interface PreparedVariant {
  * Computes every variant in one pass over the data: each export file is read once,
  * and every (library version, period) that needs its source consumes each row.
  */
-export async function computeVariants(variants: readonly Variant[], spec: DataSpec, onReject: (reject: Reject) => void, signal?: AbortSignal): Promise<VariantsOutcome> {
+/** What a long run reports while it reads: the file, its place in the list, rows read in it. */
+export type ProgressListener = (file: string, index: number, total: number, rows: number) => void;
+
+export async function computeVariants(
+  variants: readonly Variant[],
+  spec: DataSpec,
+  onReject: (reject: Reject) => void,
+  signal?: AbortSignal,
+  onProgress?: ProgressListener,
+): Promise<VariantsOutcome> {
   if (spec.data !== undefined) checkDataDir(spec.data);
   const fileNames: string[] = [];
   let duplicates = 0;
@@ -79,13 +88,19 @@ export async function computeVariants(variants: readonly Variant[], spec: DataSp
 
   const sourceIds = [...new Set(prepared.flatMap((p) => p.plan.sources.map((s) => s.source.id)))].sort();
   const inputs: InputFiles[] = [];
+  // File lists are resolved first so that progress can say how many are left.
+  const filesOf = new Map<string, string[]>();
+  for (const id of sourceIds) {
+    const given = spec.sources.get(id);
+    filesOf.set(id, [...(spec.files?.get(id) ?? (given !== undefined ? filesAt(given, id) : spec.data !== undefined ? findSourceFiles(spec.data, id) : []))]);
+  }
+  const totalFiles = [...filesOf.values()].reduce((n, list) => n + list.length, 0);
   for (const id of sourceIds) {
     const groups: ConsumerGroup[] = prepared.flatMap((p) => {
       const sourcePlan = p.plan.sources.find((s) => s.source.id === id);
       return sourcePlan ? [{ plan: sourcePlan, runs: p.runs.get(id)!, timezone: p.variant.library.manifest.timezone }] : [];
     });
-    const given = spec.sources.get(id);
-    const files = spec.files?.get(id) ?? (given !== undefined ? filesAt(given, id) : spec.data !== undefined ? findSourceFiles(spec.data, id) : []);
+    const files = filesOf.get(id)!;
     if (files.length === 0) {
       const readers = [...new Set(groups.flatMap((g) => g.plan.tasks.map((t) => t.metricId)))];
       const where = spec.data !== undefined ? `in ${spec.data} (looked for ${id}.csv, ${id}*.csv, ${id}*.csv.gz and ${id}/)` : 'because neither --data nor --source was given';
@@ -96,7 +111,9 @@ export async function computeVariants(variants: readonly Variant[], spec: DataSp
     for (const file of files) {
       const shown = displayPath(file);
       fileNames.push(shown);
-      const read = await readSourceFile(shown, fileNames.length - 1, groups, { timezone: groups[0]!.timezone, onReject, signal });
+      onProgress?.(shown, fileNames.length, totalFiles, 0);
+      const progress = onProgress ? (rows: number) => onProgress(shown, fileNames.length, totalFiles, rows) : undefined;
+      const read = await readSourceFile(shown, fileNames.length - 1, groups, { timezone: groups[0]!.timezone, onReject, onProgress: progress, signal });
       entries.push({ path: shown, sha256: await sha256File(file), rows: read.rows });
     }
     const policy = groups[0]!.plan.source;

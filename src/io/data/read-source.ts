@@ -26,6 +26,8 @@ export interface FileRead {
 export interface ReadContext {
   readonly timezone: string;
   readonly onReject: (reject: Reject) => void;
+  /** Called every 65,536 rows with the rows read so far in this file. */
+  readonly onProgress?: (rows: number) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -148,7 +150,9 @@ export async function readSourceFile(path: string, fileIndex: number, groups: re
     for (const d of decoders) d.header(path, header);
   };
 
+  let rows = 0;
   const onRecord = (record: CsvRecord): void => {
+    if ((++rows & 0xffff) === 0) ctx.onProgress?.(rows);
     location.line = record.line;
     pending.length = 0;
     const ragged = record.fieldCount !== headerWidth;
