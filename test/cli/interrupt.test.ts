@@ -35,3 +35,17 @@ describe('Ctrl-C during a run', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('a symbolic link loop under --data', () => {
+  it('is an error naming the file, not a hang or a silent skip', async () => {
+    const { symlinkSync, mkdirSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const data = join(dir, 'loop');
+    mkdirSync(data);
+    symlinkSync('b.csv', join(data, 'spend.csv'));
+    symlinkSync('spend.csv', join(data, 'b.csv'));
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/rmos'), 'compute', join(ROOT, 'metrics'), '--data', data, '--period', '2025-Q3', '--metrics', 'romi'], { encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('spend.csv: the symbolic link points back to itself (a link loop); fix or remove it');
+  });
+});

@@ -7,7 +7,11 @@ const DATA_FILE = /\.(csv|tsv|txt)(\.gz)?$/i;
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
-  } catch {
+  } catch (error) {
+    // A name that looks like an export but cannot be opened is not skipped silently.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new InputError(`${path}: the symbolic link points back to itself (a link loop); fix or remove it`);
+    if (code === 'EACCES') throw new InputError(`${path}: permission denied`);
     return false;
   }
 }
