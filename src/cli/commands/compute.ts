@@ -22,6 +22,7 @@ export interface ComputeOptions {
   readonly rejects?: string;
   readonly strict?: boolean;
   readonly timestamp?: boolean;
+  readonly at?: string;
   readonly color: boolean;
 }
 
@@ -85,6 +86,7 @@ export async function computeCommand(lib: string, options: ComputeOptions): Prom
       compare: options.compare,
       trend: options.trend,
       timestamp: options.timestamp,
+      at: options.at,
       onReject,
       signal: interruptSignal(),
     });

@@ -25,6 +25,7 @@ export function registerCompute({ program, finish }: CommandContext): void {
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
     .option('--rejects <file>', 'write every invalid value and duplicate row to a CSV file')
     .option('--strict', 'exit 1 when any value is invalid')
+    .option('--at <ref>', 'compute with the definitions of a git revision (branch, tag or commit), e.g. to reproduce a past report')
     .option('--timestamp', 'record when the report was generated (the report is otherwise byte-identical for the same inputs)')
     .action(async (lib: string, options: Omit<ComputeOptions, 'color'>) => {
       const { computeCommand } = await import('../commands/compute.js');

@@ -13,7 +13,8 @@ export function registerLint({ program, finish }: CommandContext): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount('--max-warnings'))
     .option('--exit-zero', 'exit 0 even when there are errors (to roll out rules gradually); usage errors still exit 2')
-    .action(async (lib: string, options: { format: string; maxWarnings?: number; exitZero?: boolean }) => {
+    .option('--base <ref>', 'also check what changed since a git revision: version bumps, changelog, status, approvers, removals (e.g. origin/main)')
+    .action(async (lib: string, options: { format: string; maxWarnings?: number; exitZero?: boolean; base?: string }) => {
       const { lintCommand } = await import('../commands/lint.js');
       finish(lintCommand(lib, { ...options, color: wantsColor(process.stdout) }));
     });

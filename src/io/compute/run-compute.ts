@@ -7,6 +7,7 @@ import type { ComputeReport, ReportMetric } from '../../report/compute/report.js
 import { VERSION } from '../../version.js';
 import type { Reject } from '../data/read-source.js';
 import { libraryRevision } from '../git/library-revision.js';
+import { loadLibraryAt } from '../git/load-library-at.js';
 import { annotateLibrary } from '../annotations/load-annotations.js';
 import { loadLibrary } from '../library/load-library.js';
 import { resolveFindings } from '../library/resolve-findings.js';
@@ -30,6 +31,8 @@ export interface ComputeRequest {
   readonly compare?: Comparison;
   readonly trend?: number;
   readonly timestamp?: boolean;
+  /** Compute with the definitions of this git revision (`--at v1.2.0`), not the working tree's. */
+  readonly at?: string;
   readonly onReject: (reject: Reject) => void;
   readonly signal?: AbortSignal;
 }
@@ -104,7 +107,8 @@ function periodJson(period: Period): { label: string; start: string; end: string
 
 /** Loads the library, reads every export once and computes the report. */
 export async function runCompute(request: ComputeRequest): Promise<ComputeOutcome> {
-  const loaded = loadLibrary(request.library);
+  const atRevision = request.at !== undefined ? loadLibraryAt(request.library, request.at, '--at') : undefined;
+  const loaded = atRevision?.loaded ?? loadLibrary(request.library);
   assertLintClean(loaded, request.library);
   const { library } = annotateLibrary(loaded.library);
   const options = { fiscalYearStartMonth: library.manifest.fiscalYearStartMonth };
@@ -147,7 +151,7 @@ export async function runCompute(request: ComputeRequest): Promise<ComputeOutcom
     };
   });
 
-  const revision = libraryRevision(library.root);
+  const revision = atRevision ? { revision: atRevision.commit, dirty: false } : libraryRevision(library.root);
   const report: ComputeReport = {
     rmos: VERSION,
     ...(request.timestamp ? { generated_at: new Date().toISOString() } : {}),

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../../core/problem.js';
 import { patchSource, toManifest, toMetric, toParameters, toSource } from '../../core/library/to-definitions.js';
 import type { Library, LibraryEntry, Manifest, MetricDef, Parameter, SourceDef } from '../../core/library/types.js';
 import { validateDefinition, type DefinitionKind } from '../schema/validate-definition.js';
 import { parseYaml, type YamlFile } from '../yaml/parse-yaml.js';
+import { nodeFileAccess, type FileAccess } from './file-access.js';
 import { standardLibraryDir } from './find-package-root.js';
 import { LibraryError } from './library-error.js';
 import { listDefinitionFiles } from './list-definition-files.js';
@@ -30,7 +30,10 @@ class LibraryReader {
   readonly problems: Problem[] = [];
   private readonly loading: string[] = [];
 
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    private access: FileAccess,
+  ) {}
 
   display(path: string): string {
     const rel = relative(this.cwd, path);
@@ -41,7 +44,7 @@ class LibraryReader {
     const shown = this.display(path);
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(path);
+      bytes = this.access.readFile(path);
     } catch (error) {
       this.problems.push({ code: 'file-unreadable', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file: shown, path: [], position: { line: 1, column: 1 } });
       return { valid: false };
@@ -60,17 +63,20 @@ class LibraryReader {
     return { data: data as Record<string, unknown>, valid: schemaProblems.length === 0 };
   }
 
-  load(dir: string): Library {
+  load(dir: string, access: FileAccess = this.access): Library {
     const root = resolve(dir);
     if (this.loading.includes(root)) {
       throw new LibraryError(`libraries extend each other in a loop: ${[...this.loading, root].map((d) => this.display(d)).join(' -> ')}`);
     }
-    checkLibraryFolder(root, this.display(root));
+    const outer = this.access;
+    this.access = access;
     this.loading.push(root);
     try {
+      checkLibraryFolder(access, root, this.display(root));
       return this.loadFolder(root);
     } finally {
       this.loading.pop();
+      this.access = outer;
     }
   }
 
@@ -85,11 +91,14 @@ class LibraryReader {
 
     let parent: Library | undefined;
     if (manifest.extends) {
-      const parentDir = manifest.extends === STANDARD_LIBRARY ? standardLibraryDir() : resolve(dirname(manifestPath), manifest.extends);
-      if (!existsSync(join(parentDir, MANIFEST_FILE))) {
+      // The standard library is the installed rmos's, whatever revision the library is read at.
+      const standard = manifest.extends === STANDARD_LIBRARY;
+      const parentDir = standard ? standardLibraryDir() : resolve(dirname(manifestPath), manifest.extends);
+      const parentFiles = standard ? nodeFileAccess : this.access;
+      if (parentFiles.kind(join(parentDir, MANIFEST_FILE)) === undefined) {
         this.problems.push({ code: 'unknown-library', message: `'extends' names ${manifest.extends}, which is not a library folder with an ${MANIFEST_FILE}; use ${STANDARD_LIBRARY} or a relative path`, file: manifestFile, path: ['extends'] });
       } else {
-        parent = this.load(parentDir);
+        parent = this.load(parentDir, parentFiles);
       }
     }
 
@@ -101,7 +110,7 @@ class LibraryReader {
     const brokenIds = new Set<string>(parent?.brokenIds);
     const sources = new Map<string, SourceDef>(parent?.sources);
     const ownSources = new Set<string>();
-    for (const path of listDefinitionFiles(join(root, 'sources'))) {
+    for (const path of listDefinitionFiles(join(root, 'sources'), this.access)) {
       const shown = this.display(path);
       ownFiles.add(shown);
       const read = this.readDefinition(path, 'source');
@@ -128,7 +137,7 @@ class LibraryReader {
 
     const metrics = new Map<string, MetricDef>(parent?.metrics);
     const ownMetrics = new Set<string>();
-    for (const path of listDefinitionFiles(join(root, 'metrics'))) {
+    for (const path of listDefinitionFiles(join(root, 'metrics'), this.access)) {
       const shown = this.display(path);
       ownFiles.add(shown);
       const read = this.readDefinition(path, 'metric');
@@ -147,22 +156,23 @@ class LibraryReader {
   }
 }
 
-function checkLibraryFolder(root: string, shown: string): void {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(root).isDirectory();
-  } catch {
-    throw new LibraryError(`${shown}: no such folder; give the path of a metric library (a folder with an ${MANIFEST_FILE})`);
-  }
-  if (!isDirectory) throw new LibraryError(`${shown} is a file, not a folder; give the folder that holds ${MANIFEST_FILE}`);
-  if (!existsSync(join(root, MANIFEST_FILE))) {
-    throw new LibraryError(`${shown} is not an rmos library: it has no ${MANIFEST_FILE} (run 'rmos init ${shown}' to create one)`);
+function checkLibraryFolder(files: FileAccess, root: string, shown: string): void {
+  const kind = files.kind(root);
+  if (kind === undefined) throw new LibraryError(`${shown}: no such folder${files.where}; give the path of a metric library (a folder with an ${MANIFEST_FILE})`);
+  if (kind !== 'directory') throw new LibraryError(`${shown} is a file, not a folder${files.where}; give the folder that holds ${MANIFEST_FILE}`);
+  if (files.kind(join(root, MANIFEST_FILE)) === undefined) {
+    throw new LibraryError(files.where
+      ? `${shown} is not an rmos library${files.where}: it has no ${MANIFEST_FILE} there`
+      : `${shown} is not an rmos library: it has no ${MANIFEST_FILE} (run 'rmos init ${shown}' to create one)`);
   }
 }
 
-/** Reads a library folder (and what it extends). Problems are collected, not thrown. */
-export function loadLibrary(dir: string, cwd = process.cwd()): LoadedLibrary {
-  const reader = new LibraryReader(cwd);
+/**
+ * Reads a library folder (and what it extends). Problems are collected, not thrown.
+ * `files` reads the working tree unless told otherwise (a git revision, for instance).
+ */
+export function loadLibrary(dir: string, cwd = process.cwd(), files: FileAccess = nodeFileAccess): LoadedLibrary {
+  const reader = new LibraryReader(cwd, files);
   const library = reader.load(dir);
   return { library, files: reader.files, problems: reader.problems };
 }
