@@ -29,8 +29,8 @@ describe('rmos compute --format csv', () => {
     const result = computeNps('csv');
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\r\n');
-    expect(lines[0]).toBe('metric,name,version,fingerprint,period,period_start,period_end,region,value,unit,n,ci95_low,ci95_high,target,status,reason');
-    const regionCells = lines.slice(1).filter(Boolean).map((l) => l.split(',2025-09-30,')[1]!.split(',100,score')[0]);
+    expect(lines[0]).toBe('metric,name,version,fingerprint,period,period_start,period_end,level,region,value,unit,n,ci95_low,ci95_high,target,status,reason');
+    const regionCells = lines.slice(1).filter(Boolean).map((l) => l.split(',2025-09-30,')[1]!.replace(/^(metric|segment),/, '').split(',100,score')[0]);
     expect(regionCells).toEqual(
       expect.arrayContaining([`"'=HYPERLINK(""https://evil.example"",""click"")"`, "'+SUM(A1:A2)", "'-2+3", "'@cmd", 'a|b']),
     );

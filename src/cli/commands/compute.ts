@@ -5,6 +5,7 @@ import { COMPUTE_FORMATTERS, type ComputeFormat } from '../../report/compute/ind
 import { csvCell } from '../../report/compute/format-csv.js';
 import { UsageError, type CommandResult } from '../errors.js';
 import { interruptSignal } from '../interrupt.js';
+import { clearProgressLine, progressLine } from '../progress-line.js';
 
 export interface ComputeOptions {
   readonly data?: string;
@@ -23,6 +24,7 @@ export interface ComputeOptions {
   readonly strict?: boolean;
   readonly timestamp?: boolean;
   readonly at?: string;
+  readonly engine?: 'builtin' | 'duckdb';
   readonly color: boolean;
 }
 
@@ -87,13 +89,17 @@ export async function computeCommand(lib: string, options: ComputeOptions): Prom
       trend: options.trend,
       timestamp: options.timestamp,
       at: options.at,
+      engine: options.engine,
+      onProgress: progressLine(),
       onReject,
       signal: interruptSignal(),
     });
   } catch (error) {
+    clearProgressLine();
     rejectsFile?.abort();
     throw error;
   }
+  clearProgressLine();
   rejectsFile?.commit();
 
   const text = COMPUTE_FORMATTERS[options.format as ComputeFormat](outcome.report, { color: options.color && options.out === undefined });

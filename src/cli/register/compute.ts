@@ -22,6 +22,7 @@ export function registerCompute({ program, finish }: CommandContext): void {
     .addOption(new Option('--compare <period>', 'also compute the prior period or the same period a year ago, with the change').choices(['prior', 'yoy']))
     .option('--trend <n>', 'also compute the last N periods at the same grain (shown as a sparkline)', parseCount('--trend'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(COMPUTE_FORMATS).default('table'))
+    .addOption(new Option('--engine <engine>', 'the built-in streaming engine, or the same definitions compiled to SQL and run in embedded DuckDB (optional dependency)').choices(['builtin', 'duckdb']).default('builtin'))
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
     .option('--rejects <file>', 'write every invalid value and duplicate row to a CSV file')
     .option('--strict', 'exit 1 when any value is invalid')

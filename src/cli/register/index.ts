@@ -1,5 +1,6 @@
 import { registerCatalog } from './catalog.js';
 import type { CommandContext } from './command-context.js';
+import { registerCompile } from './compile.js';
 import { registerCompute } from './compute.js';
 import { registerDiff } from './diff.js';
 import { registerExplain } from './explain.js';
@@ -10,4 +11,4 @@ import { registerVariance } from './variance.js';
 import { registerVerify } from './verify.js';
 
 /** Every command, in the order `rmos --help` lists them. Each imports its module only when run. */
-export const COMMANDS: readonly ((context: CommandContext) => void)[] = [registerInit, registerCompute, registerVariance, registerDiff, registerLint, registerTest, registerExplain, registerCatalog, registerVerify];
+export const COMMANDS: readonly ((context: CommandContext) => void)[] = [registerInit, registerCompute, registerVariance, registerDiff, registerLint, registerTest, registerExplain, registerCompile, registerCatalog, registerVerify];

@@ -57,13 +57,21 @@ class Sum implements Accumulator {
   }
 }
 
+/**
+ * The mean is a compensated sum divided by n, so it does not depend on the order of
+ * the rows; the moments (Welford) give the standard deviation for intervals and tests.
+ */
 export class Average implements Accumulator {
   readonly moments = new MomentAccumulator();
+  private readonly sum = new Sum();
   add(value: Scalar): void {
-    if (value !== null) this.moments.add(value as number);
+    if (value === null) return;
+    this.moments.add(value as number);
+    this.sum.add(value);
   }
   value(): number | null {
-    return this.moments.n === 0 ? null : this.moments.mean;
+    const total = this.sum.value();
+    return total === null ? null : total / this.sum.n;
   }
 }
 

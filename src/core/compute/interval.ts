@@ -25,8 +25,8 @@ export function interval95(def: IntervalDef | undefined, measure: (name: string)
     case 't': {
       const acc = measure(def.mean);
       if (!(acc instanceof Average)) return null;
-      const { n, mean, sd } = acc.moments;
-      const interval = tInterval(mean, sd, n);
+      const { n, sd } = acc.moments;
+      const interval = tInterval(acc.value() ?? 0, sd, n);
       return interval ? [interval[0], interval[1]] : null;
     }
   }
@@ -37,5 +37,5 @@ export function spreadOf(def: IntervalDef | undefined, measure: (name: string) =
   if (def?.method !== 't') return null;
   const acc = measure(def.mean);
   if (!(acc instanceof Average) || acc.moments.n === 0) return null;
-  return { n: acc.moments.n, mean: acc.moments.mean, sd: acc.moments.n > 1 ? acc.moments.sd : 0 };
+  return { n: acc.moments.n, mean: acc.value()!, sd: acc.moments.n > 1 ? acc.moments.sd : 0 };
 }

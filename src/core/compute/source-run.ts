@@ -127,12 +127,13 @@ export class SourceRun {
 
   /**
    * Takes one decoded row. `invalid[slot]` is 1 where the cell did not match its type.
-   * Returns false when every metric places the row outside the period: its invalid
-   * cells then changed nothing and need no report.
+   * Returns true when some metric counted the row as invalid: only then are its
+   * invalid cells reported, so that --rejects and the accounting always agree.
    */
   consume(values: readonly Scalar[], invalid: Uint8Array, ragged: boolean, at: RowLocation): boolean {
     const runs = this.metrics;
     let anyInPlay = false;
+    let countedInvalid = false;
     for (let i = 0; i < runs.length; i++) {
       const state = ragged ? UNKNOWN : this.placeInPeriod(runs[i]!.plan, values, invalid);
       this.periodState[i] = state;
@@ -148,6 +149,7 @@ export class SourceRun {
       a.read++;
       if (ragged) {
         a.invalid++;
+        countedInvalid = true;
         continue;
       }
       const state = this.periodState[i]!;
@@ -171,12 +173,16 @@ export class SourceRun {
       }
       if (excluded) continue;
       if (state === UNKNOWN) {
-        if (invalid[task.timeSlot] === 1) a.invalid++;
+        if (invalid[task.timeSlot] === 1) {
+          a.invalid++;
+          countedInvalid = true;
+        }
         else a.missing++;
         continue;
       }
       if (anyInvalid(task.readSlots, invalid)) {
         a.invalid++;
+        countedInvalid = true;
         continue;
       }
       if (task.valueSlots.length > 0 && allMissing(task.valueSlots, values)) {
@@ -191,7 +197,7 @@ export class SourceRun {
         run.measure(values, segment.measures);
       }
     }
-    return anyInPlay;
+    return countedInvalid;
   }
 
   private checkKey(key: Scalar, keyInvalid: boolean, at: RowLocation): boolean {

@@ -11,7 +11,7 @@ import { loadLibraryAt } from '../git/load-library-at.js';
 import { annotateLibrary } from '../annotations/load-annotations.js';
 import { loadLibrary } from '../library/load-library.js';
 import { resolveFindings } from '../library/resolve-findings.js';
-import { computeVariants } from './compute-variants.js';
+import { computeVariants, type ProgressListener } from './compute-variants.js';
 import { displayPath } from './display-path.js';
 
 export type Comparison = 'prior' | 'yoy';
@@ -33,6 +33,9 @@ export interface ComputeRequest {
   readonly timestamp?: boolean;
   /** Compute with the definitions of this git revision (`--at v1.2.0`), not the working tree's. */
   readonly at?: string;
+  /** The built-in engine, or the compiled SQL in embedded DuckDB. */
+  readonly engine?: 'builtin' | 'duckdb';
+  readonly onProgress?: ProgressListener;
   readonly onReject: (reject: Reject) => void;
   readonly signal?: AbortSignal;
 }
@@ -133,12 +136,11 @@ export async function runCompute(request: ComputeRequest): Promise<ComputeOutcom
   const comparisonIndex = comparison ? indexOf(comparison) : -1;
   const trendIndexes = trend.map(indexOf);
 
-  const outcome = await computeVariants(
-    [{ library, metricIds, by: request.by, periods, parameters }],
-    { data: request.data, sources: request.sources, files: request.files },
-    request.onReject,
-    request.signal,
-  );
+  const variants = [{ library, metricIds, by: request.by, periods, parameters }];
+  const data = { data: request.data, sources: request.sources, files: request.files };
+  const outcome = request.engine === 'duckdb'
+    ? await (await import('../duckdb/compute-with-duckdb.js')).computeVariantsWithDuckdb(variants, data)
+    : await computeVariants(variants, data, request.onReject, request.signal, request.onProgress);
   const [byPeriod] = outcome.results;
   const current = byPeriod![0]!;
   const metrics: ReportMetric[] = current.map((m, i) => {

@@ -141,7 +141,7 @@ export async function readSourceFile(path: string, fileIndex: number, groups: re
   const delimiter = groups[0]!.plan.source.dialect.delimiter;
   let headerWidth = 0;
   const location = { file: fileIndex, line: 0 };
-  // Problems of the current row, reported only if the row matters for some period.
+  // Problems of the current row, reported only if some metric counted the row as invalid.
   const pending: Reject[] = [];
   const seen = new Set<string>();
 
@@ -157,12 +157,12 @@ export async function readSourceFile(path: string, fileIndex: number, groups: re
     pending.length = 0;
     const ragged = record.fieldCount !== headerWidth;
     if (ragged) pending.push({ file: path, line: record.line, column: null, field: null, value: null, reason: `the row has ${record.fieldCount} fields but the header has ${headerWidth}` });
-    let inPlay = false;
+    let countedInvalid = false;
     for (const d of decoders) {
       if (!ragged) d.decode(path, record, pending);
-      for (const run of d.group.runs) if (run.consume(d.values, d.invalid, ragged, location)) inPlay = true;
+      for (const run of d.group.runs) if (run.consume(d.values, d.invalid, ragged, location)) countedInvalid = true;
     }
-    if (!inPlay) return;
+    if (!countedInvalid) return;
     if (decoders.length === 1) {
       for (const reject of pending) ctx.onReject(reject);
       return;

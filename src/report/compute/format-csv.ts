@@ -15,7 +15,8 @@ export function csvCell(value: string | number | null): string {
 /** Long format: one row per metric and per segment, unrounded values. */
 export const formatCsv: ComputeFormatter = (report) => {
   const dims = [...report.dimensions];
-  const header = ['metric', 'name', 'version', 'fingerprint', 'period', 'period_start', 'period_end', ...dims, 'value', 'unit', 'n', 'ci95_low', 'ci95_high', 'target', 'status', 'reason'];
+  // level tells the whole metric's row from a segment's (a segment value may be blank).
+  const header = ['metric', 'name', 'version', 'fingerprint', 'period', 'period_start', 'period_end', 'level', ...dims, 'value', 'unit', 'n', 'ci95_low', 'ci95_high', 'target', 'status', 'reason'];
   const lines = [header.map(csvCell).join(',')];
   for (const m of report.metrics) {
     const rows = [m, ...m.segments];
@@ -23,7 +24,8 @@ export const formatCsv: ComputeFormatter = (report) => {
       lines.push(
         [
           m.id, m.name, m.version, m.fingerprint, report.period.label, report.period.start, report.period.end,
-          ...dims.map((d) => row.dimensions[d] ?? (Object.keys(row.dimensions).length === 0 ? '' : null)),
+          row === m ? 'metric' : 'segment',
+          ...dims.map((d) => (row === m ? null : row.dimensions[d] ?? null)),
           row.value, m.unit, row.n, row.ci95?.[0] ?? null, row.ci95?.[1] ?? null, row.target, row.status, row.reason,
         ].map((v) => csvCell(v as string | number | null)).join(','),
       );

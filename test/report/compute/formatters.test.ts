@@ -32,10 +32,10 @@ describe('csvCell', () => {
 describe('formatCsv', () => {
   it('writes one CRLF row per metric and segment with unrounded values and the --by columns', () => {
     const lines = formatCsv(sampleReport(), { color: false }).split('\r\n');
-    expect(lines[0]).toBe('metric,name,version,fingerprint,period,period_start,period_end,region,value,unit,n,ci95_low,ci95_high,target,status,reason');
-    expect(lines[1]).toBe('nps,Net Promoter Score,1.2.0,09111d7672c46468,2025-Q3,2025-07-01,2025-09-30,,20,score,5,-40.5,80.5,30,insufficient_sample,');
-    expect(lines[2]).toBe('nps,Net Promoter Score,1.2.0,09111d7672c46468,2025-Q3,2025-07-01,2025-09-30,a|b,100,score,1,100,100,,insufficient_sample,');
-    expect(lines[5]).toBe('romi,Return on Marketing Investment,1.0.0,0123456789abcdef,2025-Q3,2025-07-01,2025-09-30,,,percent,,,,,no_data,division by zero');
+    expect(lines[0]).toBe('metric,name,version,fingerprint,period,period_start,period_end,level,region,value,unit,n,ci95_low,ci95_high,target,status,reason');
+    expect(lines[1]).toBe('nps,Net Promoter Score,1.2.0,09111d7672c46468,2025-Q3,2025-07-01,2025-09-30,metric,,20,score,5,-40.5,80.5,30,insufficient_sample,');
+    expect(lines[2]).toBe('nps,Net Promoter Score,1.2.0,09111d7672c46468,2025-Q3,2025-07-01,2025-09-30,segment,a|b,100,score,1,100,100,,insufficient_sample,');
+    expect(lines[5]).toBe('romi,Return on Marketing Investment,1.0.0,0123456789abcdef,2025-Q3,2025-07-01,2025-09-30,metric,,,percent,,,,,no_data,division by zero');
     expect(lines).toHaveLength(7);
     expect(lines[6]).toBe('');
   });
