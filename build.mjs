@@ -1,8 +1,13 @@
 // Bundles the CLI into dist/. Commands are split into chunks loaded on demand,
 // so `rmos --help` never pays for mathjs, ajv or the engine.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { OUTPUT, generateValidators } from './scripts/generate-validators.mjs';
+
+// Schemas compiled to validation code; rewritten only when a schema changed.
+const validators = generateValidators();
+if (readFileSync(OUTPUT, 'utf8') !== validators) writeFileSync(OUTPUT, validators);
 
 const result = await build({
   entryPoints: { cli: 'src/cli/main.ts' },
