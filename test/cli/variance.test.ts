@@ -144,3 +144,22 @@ describe('rmos variance: bad input', () => {
     expect(report.metrics[0]).toMatchObject({ comparator: null, variance: null, reason: expect.stringMatching(/^no value in 2023-07/) });
   });
 });
+
+describe('rmos variance --format html', () => {
+  it('writes one self-contained page whose values equal the JSON report', () => {
+    const args = ['variance', ...BASE, '--against', 'prior', '--explain-by', 'channel'];
+    const page = runCli([...args, '--format', 'html']);
+    expect(page.code, page.stderr).toBe(0);
+    const report = varianceJson(args.slice(1));
+    for (const m of report.metrics) {
+      const row = new RegExp(`<tr [^>]*data-metric="${m.id}" data-actual="([^"]*)" data-comparator="([^"]*)" data-variance="([^"]*)"`).exec(page.stdout);
+      expect(row, m.id).not.toBeNull();
+      expect(JSON.parse(row![1]!)).toBe(m.actual);
+      expect(JSON.parse(row![3]!)).toBe(m.variance);
+    }
+    expect(page.stdout).toContain('<svg class="waterfall"');
+    expect(page.stdout).toContain('Content-Security-Policy" content="default-src &#39;none&#39;');
+    expect(page.stdout).not.toMatch(/(src|href)=|https?:\/\//);
+    expect(page.stdout).toContain('Recovery after the Q2 onboarding issues');
+  });
+});

@@ -20,7 +20,7 @@ export function registerVariance({ program, finish }: CommandContext): void {
     .option('--explain-by <dimension>', 'split each change into mix and rate effects by segment (with --against prior or yoy)')
     .option('--fail-on-variance', 'exit 1 when a variance is beyond tolerance')
     .option('--require-notes', 'exit 1 when a variance beyond tolerance has no note')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'html']).default('table'))
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
     .action(async (lib: string, options: Omit<VarianceOptions, 'color'>) => {
       const { varianceCommand } = await import('../commands/variance.js');
