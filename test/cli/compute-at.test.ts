@@ -14,19 +14,22 @@ ${[10, 9, 6, 3, 8, 10, 7, 0, 5, 8].map((s, i) => `r${i},2025-07-0${(i % 9) + 1}T
 
 beforeAll(() => {
   repo = createRepo();
+  repo.write('lib/targets/2025.yaml', 'targets:\n  - metric: nps\n    value: -20\n');
   v1 = repo.commit('standard library');
   repo.git('tag', 'v1');
   repo.edit('lib/metrics/nps.yaml', 'formula: 100 * (promoters - detractors) / responses', 'formula: 100 * promoters / responses');
   repo.edit('lib/metrics/nps.yaml', '\nversion: 1.0.0', '\nversion: 1.1.0');
   repo.edit('lib/metrics/nps.yaml', 'changelog:\n', 'changelog:\n  - version: 1.1.0\n    date: 2025-02-01\n    change: Promoter share.\n');
   repo.commit('promoter share');
+  // A target changed in the working tree only: a past report keeps the past target.
+  repo.edit('lib/targets/2025.yaml', 'value: -20', 'value: 50');
   repo.write('data/survey_responses.csv', SURVEY);
 });
 afterAll(() => repo.remove());
 
 interface Report {
   library: { revision: string | null; dirty: boolean | null };
-  metrics: { id: string; version: string; value: number; fingerprint: string }[];
+  metrics: { id: string; version: string; value: number; fingerprint: string; target: number | null; status: string }[];
 }
 
 const compute = (...args: string[]) => runCli(['compute', 'lib', '--data', 'data', '--period', '2025-07', '--metrics', 'nps', '--format', 'json', ...args], { cwd: repo.dir });
@@ -38,9 +41,11 @@ describe('rmos compute --at', () => {
     const report = JSON.parse(past.stdout) as Report;
     expect(report.library).toMatchObject({ revision: v1, dirty: false });
     expect(report.metrics.map((m) => [m.id, m.version, m.value])).toEqual([['nps', '1.0.0', -10]]);
+    expect(report.metrics[0]).toMatchObject({ target: -20 });
 
     const now = JSON.parse(compute().stdout) as Report;
     expect(now.metrics.map((m) => [m.id, m.version, m.value])).toEqual([['nps', '1.1.0', 30]]);
+    expect(now.metrics[0]).toMatchObject({ target: 50 });
     expect(now.library.revision).not.toBe(v1);
     expect(now.metrics[0]!.fingerprint).not.toBe(report.metrics[0]!.fingerprint);
   });

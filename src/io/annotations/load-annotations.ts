@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { didYouMean } from '../../core/did-you-mean.js';
 import type { Library, MetricDef, TargetDef } from '../../core/library/types.js';
 import { parsePeriod } from '../../core/periods/index.js';
 import type { Problem } from '../../core/problem.js';
-import { listDefinitionFiles } from '../library/list-definition-files.js';
+import { nodeFileAccess, type FileAccess } from '../library/file-access.js';
 import { validateDefinition, type DefinitionKind } from '../schema/validate-definition.js';
 import { locate } from '../yaml/locate.js';
 import { parseYaml, type YamlFile } from '../yaml/parse-yaml.js';
@@ -37,15 +36,15 @@ export interface Annotations {
  * Reads the library's targets/ and notes/ folders: files Finance can own apart from
  * the definitions. References to metrics and dimensions that do not exist are problems.
  */
-export function loadAnnotations(library: Library): Annotations {
+export function loadAnnotations(library: Library, access: FileAccess = nodeFileAccess): Annotations {
   const files = new Map<string, YamlFile>();
   const problems: Problem[] = [];
   const targets: LocatedTarget[] = [];
   const notes: Note[] = [];
   const read = (folder: string, kind: DefinitionKind): { shown: string; items: Record<string, any>[] }[] =>
-    listDefinitionFiles(join(library.root, folder)).flatMap((path) => {
+    access.listFiles(join(library.root, folder)).filter((path) => /\.ya?ml$/i.test(path)).sort().flatMap((path) => {
       const shown = displayPath(path);
-      const parsed = parseYaml(shown, readFileSync(path));
+      const parsed = parseYaml(shown, access.readFile(path));
       problems.push(...parsed.problems);
       if (!parsed.file) return [];
       files.set(shown, parsed.file);
@@ -110,8 +109,8 @@ export function withTargets(library: Library, targets: readonly LocatedTarget[])
  * Loads targets/ and notes/ and adds the targets to their metrics. A problem in
  * those files stops the run, as a lint error in a definition does.
  */
-export function annotateLibrary(library: Library): { library: Library; annotations: Annotations } {
-  const annotations = loadAnnotations(library);
+export function annotateLibrary(library: Library, access?: FileAccess): { library: Library; annotations: Annotations } {
+  const annotations = loadAnnotations(library, access);
   const findings = resolveFindings(annotations.problems, annotations.files);
   if (findings.length > 0) {
     const first = findings[0]!;

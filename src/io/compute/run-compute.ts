@@ -113,7 +113,8 @@ export async function runCompute(request: ComputeRequest): Promise<ComputeOutcom
   const atRevision = request.at !== undefined ? loadLibraryAt(request.library, request.at, '--at') : undefined;
   const loaded = atRevision?.loaded ?? loadLibrary(request.library);
   assertLintClean(loaded, request.library);
-  const { library } = annotateLibrary(loaded.library);
+  // At a past revision, its targets and notes too, not today's.
+  const { library } = annotateLibrary(loaded.library, atRevision?.files);
   const options = { fiscalYearStartMonth: library.manifest.fiscalYearStartMonth };
   const period = resolvePeriod(request, options.fiscalYearStartMonth);
   const metricIds = selectMetrics(library, request.metrics);

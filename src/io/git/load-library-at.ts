@@ -7,6 +7,8 @@ export interface LibraryAtRevision {
   readonly loaded: LoadedLibrary;
   /** The full commit id the revision names. */
   readonly commit: string;
+  /** The library's files at that commit, for reading what the loader does not (targets, notes). */
+  readonly files: GitFileAccess;
 }
 
 export interface RevisionFiles {
@@ -32,5 +34,5 @@ export function openRevision(dir: string, ref: string, flag: string): RevisionFi
 /** Reads a library folder as it was at a git revision; display paths are those of the working tree. */
 export function loadLibraryAt(dir: string, ref: string, flag: string, cwd = process.cwd()): LibraryAtRevision {
   const { commit, files } = openRevision(dir, ref, flag);
-  return { loaded: loadLibrary(dir, cwd, files), commit };
+  return { loaded: loadLibrary(dir, cwd, files), commit, files };
 }
