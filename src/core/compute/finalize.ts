@@ -1,4 +1,5 @@
 import { compileExpression, type CompiledExpression } from '../expression/compile-expression.js';
+import { compareDimensions } from './compare-dimensions.js';
 import type { Scalar } from '../expression/runtime.js';
 import type { LibraryAnalysis } from '../library/analyze-metric.js';
 import type { Period } from '../periods/index.js';
@@ -24,18 +25,6 @@ interface Cell {
   readonly dimensions: Record<string, string | null>;
   readonly accumulators: Map<string, Accumulator>;
   used: number;
-}
-
-function compareDims(a: readonly (string | null)[], b: readonly (string | null)[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? null;
-    const y = b[i] ?? null;
-    if (x === y) continue;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
 }
 
 /** Turns the accumulated measures into metric values, intervals and statuses, in dependency order. */
@@ -92,7 +81,7 @@ export function finalizeMetrics(ctx: FinalizeContext, requested: readonly string
 
     const segmentValues = new Map<string, number | null>();
     const segments: SegmentResult[] = [];
-    const ordered = [...cells.keys()].sort((a, b) => compareDims(dimKeys.get(a)!, dimKeys.get(b)!));
+    const ordered = [...cells.keys()].sort((a, b) => compareDimensions(dimKeys.get(a)!, dimKeys.get(b)!));
     for (const key of ordered) {
       const cell = cells.get(key)!;
       const { value, reason } = evaluate(cell, key);

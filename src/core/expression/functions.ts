@@ -10,7 +10,8 @@ export interface FunctionSpec {
   readonly summary: string;
 }
 
-export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
+// A null prototype: names such as `constructor`, `toString` or `__proto__` are not functions.
+export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = Object.assign(Object.create(null) as Record<string, FunctionSpec>, {
   abs: { minArgs: 1, maxArgs: 1, summary: 'abs(x): absolute value' },
   round: { minArgs: 1, maxArgs: 2, summary: 'round(x, digits): half away from zero, digits default 0' },
   min: { minArgs: 2, maxArgs: 16, summary: 'min(a, b, ...): smallest value; missing if any is missing' },
@@ -19,7 +20,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   sqrt: { minArgs: 1, maxArgs: 1, summary: 'sqrt(x): square root' },
   is_missing: { minArgs: 1, maxArgs: 1, summary: 'is_missing(x): true when x has no value' },
   if: { minArgs: 3, maxArgs: 3, summary: 'if(condition, then, else): then when condition is true, else otherwise (also written condition ? then : else)' },
-};
+});
 
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS);
 

@@ -1,4 +1,5 @@
 import type { Expr } from './ast.js';
+import { expressionType } from './expression-type.js';
 import type { ValueType } from './types.js';
 import { DAY_UNIT } from './runtime.js';
 
@@ -19,24 +20,8 @@ export interface CodeContext {
  * text from the definition never become code.
  */
 export function generateCode(expr: Expr, ctx: CodeContext): string {
-  const typeOf = (e: Expr): ValueType | undefined => {
-    switch (e.kind) {
-      case 'name':
-        return ctx.typeOf(e.name);
-      case 'number':
-        return 'number';
-      case 'string':
-        return 'string';
-      case 'boolean':
-        return 'boolean';
-      case 'call':
-        return e.fn === 'min' || e.fn === 'max' ? typeOf(e.args[0]!) : e.fn === 'if' ? typeOf(e.args[1]!) : undefined;
-      case 'if':
-        return typeOf(e.then);
-      default:
-        return undefined;
-    }
-  };
+  const typeOf = (e: Expr): ValueType | undefined => expressionType(e, (name) => ctx.typeOf(name));
+
 
   const gen = (e: Expr): string => {
     switch (e.kind) {

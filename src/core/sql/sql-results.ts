@@ -1,4 +1,5 @@
 import { Average, type Accumulator } from '../compute/accumulators.js';
+import { compareDimensions } from '../compute/compare-dimensions.js';
 import { emptyAccounting, type Accounting } from '../compute/accounting.js';
 import { fingerprint } from '../compute/fingerprint.js';
 import { interval95, spreadOf } from '../compute/interval.js';
@@ -46,18 +47,6 @@ class SqlAverage extends Average {
   override value(): number | null {
     return this.moments.n === 0 ? null : this.mean;
   }
-}
-
-function compareDims(a: readonly (string | null)[], b: readonly (string | null)[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? null;
-    const y = b[i] ?? null;
-    if (x === y) continue;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
 }
 
 function accountingOf(ctx: SqlResultContext, metricId: string, rows: readonly SqlRow[]): Record<string, Accounting> {
@@ -133,7 +122,7 @@ export function metricResultsFromSql(ctx: SqlResultContext, results: SqlResults)
     const segmentRows = rows
       .filter((r) => num(r[SEGMENT]) === 1)
       .map((r) => ({ row: r, dims: compiled.dimensions.map((d) => (r[d] === null || r[d] === undefined ? null : String(r[d]))) }))
-      .sort((a, b) => compareDims(a.dims, b.dims));
+      .sort((a, b) => compareDimensions(a.dims, b.dims));
     const segmentValues = new Map<string, number | null>();
     const segments = segmentRows.map(({ row, dims }) => {
       const key = keyOf(row);

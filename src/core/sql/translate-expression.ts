@@ -1,4 +1,5 @@
 import type { Expr } from '../expression/ast.js';
+import { expressionType } from '../expression/expression-type.js';
 import { MS_PER_DAY } from '../periods/index.js';
 import type { ValueType } from '../expression/types.js';
 import type { SqlDialect } from './dialects/index.js';
@@ -35,24 +36,8 @@ export function numberLiteral(value: number): string {
  * division by zero, rounding) are spelled out.
  */
 export function translateExpression(expr: Expr, scope: SqlScope, dialect: SqlDialect): string {
-  const typeOf = (e: Expr): ValueType | undefined => {
-    switch (e.kind) {
-      case 'name':
-        return scope.typeOf(e.name);
-      case 'number':
-        return 'number';
-      case 'string':
-        return 'string';
-      case 'boolean':
-        return 'boolean';
-      case 'call':
-        return e.fn === 'min' || e.fn === 'max' ? typeOf(e.args[0]!) : e.fn === 'if' ? typeOf(e.args[1]!) : undefined;
-      case 'if':
-        return typeOf(e.then);
-      default:
-        return undefined;
-    }
-  };
+  const typeOf = (e: Expr): ValueType | undefined => expressionType(e, (name) => scope.typeOf(name));
+
 
   const gen = (e: Expr): string => {
     switch (e.kind) {

@@ -1,11 +1,10 @@
 import { formatDelta, formatValue } from '../compute/format-number.js';
 import { describeVerdict, formatPercent } from '../variance/describe-variance.js';
 import type { VarianceMetric, VarianceReport } from '../variance/variance-report.js';
-import { dataValue, Html, html } from './escape-html.js';
+import { dataValue, html, type Html } from './escape-html.js';
+import { htmlDocument } from './html-document.js';
 import { driverWaterfall } from './driver-waterfall.js';
 import { PAGE_STYLES } from './page-styles.js';
-
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const VARIANCE_STYLES = `
 table.variance{width:100%;border-collapse:collapse;background:var(--card);border:1px solid var(--line);border-radius:8px;overflow:hidden}
@@ -37,20 +36,7 @@ function metricRow(m: VarianceMetric): Html {
 export function renderVarianceHtml(report: VarianceReport): string {
   const comparatorHeader = report.against.period ? report.against.period.label : report.against.kind.charAt(0).toUpperCase() + report.against.kind.slice(1);
   const noted = report.metrics.filter((m) => m.notes.length > 0);
-  return html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="rmos ${report.rmos}">
-<title>${report.library.name} · ${report.period.label} against ${report.against.label}</title>
-<style>${new Html(PAGE_STYLES + VARIANCE_STYLES)}</style>
-</head>
-<body>
-<main>
-<header class="page-head"><h1>${report.library.name} <span class="muted">· ${report.period.label} (${report.period.start} to ${report.period.end}) against ${report.against.label}</span></h1>
+  const body = html`<header class="page-head"><h1>${report.library.name} <span class="muted">· ${report.period.label} (${report.period.start} to ${report.period.end}) against ${report.against.label}</span></h1>
 <p class="muted">Library ${report.library.path}${report.library.revision ? ` at ${report.library.revision.slice(0, 12)}${report.library.dirty ? ' (with uncommitted changes)' : ''}` : ''} · rmos ${report.rmos}</p></header>
 <div class="table-wrap"><table class="variance">
 <thead><tr><th>Metric</th><th>Actual</th><th>${comparatorHeader}</th><th>Variance</th><th>%</th><th>Verdict</th><th>Significance</th></tr></thead>
@@ -61,8 +47,7 @@ ${driverWaterfall(m.drivers!, m.unexplained, (n) => formatDelta(n, m.unit), m.di
 ${noted.length > 0 ? html`<section class="drivers notes"><h2>Notes</h2><ul>${noted.flatMap((m) => m.notes.map((n) => html`<li><code>${m.id}</code>${n.segment ? ` (${Object.values(n.segment).join(', ')})` : ''}: ${n.text.trim()}${n.author ? html` <span class="muted">— ${n.author}</span>` : ''}</li>`))}</ul></section>` : ''}
 <footer class="muted"><p>Inputs: ${report.inputs.flatMap((i) => i.files.map((f) => `${f.path} (sha256 ${f.sha256.slice(0, 12)})`)).join(', ')}</p>
 <p>Fingerprints: ${report.metrics.map((m) => `${m.id} ${m.fingerprint}`).join(', ')}</p></footer>
-</main>
-</body>
-</html>
-`.text;
+`;
+  const title = `${report.library.name} · ${report.period.label} against ${report.against.label}`;
+  return htmlDocument({ title, generator: report.rmos, styles: PAGE_STYLES + VARIANCE_STYLES, body });
 }
