@@ -10,7 +10,8 @@ const validators = generateValidators();
 if (readFileSync(OUTPUT, 'utf8') !== validators) writeFileSync(OUTPUT, validators);
 
 const result = await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // The worker entry is its own file: workers are started from its path (src/io/parallel).
+  entryPoints: { cli: 'src/cli/main.ts', 'parallel-worker': 'src/io/parallel/piece-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -116,7 +116,64 @@ class Quantile implements Accumulator {
   }
 }
 
-export function createAccumulator(aggregate: Aggregate, hasColumn: boolean, p = 0.5): Accumulator {
+/**
+ * Stands in for a sum or an average in a reader whose state is merged later (a parallel
+ * chunk): it keeps the values in file order, and the merge adds them one by one to the real
+ * accumulator, so compensated sums and Welford moments come out bit for bit as in one pass.
+ */
+class ValueLog implements Accumulator {
+  values = new Float64Array(1024);
+  n = 0;
+  add(value: Scalar): void {
+    if (value === null) return;
+    if (this.n === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.n++] = value as number;
+  }
+  value(): number | null {
+    throw new Error('a value log is merged, not read');
+  }
+}
+
+/** An accumulator's state as plain data (structured-cloneable), to merge into another one. */
+export type AccumulatorState =
+  | { readonly kind: 'count'; readonly n: number }
+  | { readonly kind: 'distinct'; readonly values: readonly Scalar[] }
+  | { readonly kind: 'replay'; readonly values: Float64Array }
+  | { readonly kind: 'extreme'; readonly best: number | null };
+
+export function accumulatorState(acc: Accumulator): AccumulatorState {
+  if (acc instanceof CountRows || acc instanceof CountValues) return { kind: 'count', n: acc.n };
+  if (acc instanceof CountDistinct) return { kind: 'distinct', values: [...acc.seen] };
+  if (acc instanceof ValueLog || acc instanceof Quantile) return { kind: 'replay', values: acc.values.subarray(0, acc.n) };
+  if (acc instanceof Extreme) return { kind: 'extreme', best: acc.best };
+  throw new Error('only accumulators created with mergeable: true have a state to merge');
+}
+
+/**
+ * Adds a later part of the input to `target`, which holds every earlier part: the result is
+ * the one a single pass in file order gives (counts add, values replay, extremes compare).
+ */
+export function mergeAccumulator(target: Accumulator, state: AccumulatorState): void {
+  switch (state.kind) {
+    case 'count':
+      (target as CountRows | CountValues).n += state.n;
+      return;
+    case 'extreme':
+      if (state.best !== null) target.add(state.best);
+      return;
+    case 'distinct':
+    case 'replay':
+      for (const value of state.values) target.add(value);
+  }
+}
+
+/** `mergeable`: sums and averages keep their values for a later merge (see ValueLog). */
+export function createAccumulator(aggregate: Aggregate, hasColumn: boolean, p = 0.5, mergeable = false): Accumulator {
+  if (mergeable && (aggregate === 'sum' || aggregate === 'avg')) return new ValueLog();
   switch (aggregate) {
     case 'count':
       return hasColumn ? new CountValues() : new CountRows();

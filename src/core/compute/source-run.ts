@@ -5,7 +5,7 @@ import { isUtcZone } from '../periods/time-zone.js';
 import type { Period } from '../periods/index.js';
 import { createAccumulator, type Accumulator } from './accumulators.js';
 import { emptyAccounting, type Accounting } from './accounting.js';
-import { KeySet } from './key-set.js';
+import { KeyLog, KeySet, type LoggedKeys } from './key-set.js';
 import type { MetricSourcePlan, SourcePlan } from './plan.js';
 
 /** Where a row came from: the index of its file in the run's file list and its line. */
@@ -34,13 +34,26 @@ export class MetricSourceRun {
   /** Dimension values → segment, one Map level per dimension: no key string built per row. */
   private readonly lookup = new Map<Scalar, unknown>();
 
-  constructor(readonly plan: MetricSourcePlan) {
+  constructor(
+    readonly plan: MetricSourcePlan,
+    private readonly mergeable = false,
+  ) {
     this.accounting = emptyAccounting(plan.exclusions.map((e) => e.name));
     this.overall = this.newMeasures();
   }
 
   newMeasures(): Accumulator[] {
-    return this.plan.measures.map((m) => createAccumulator(m.aggregate, m.slot >= 0, m.p));
+    return this.plan.measures.map((m) => createAccumulator(m.aggregate, m.slot >= 0, m.p, this.mergeable));
+  }
+
+  /** The segment with this key (as built from its dimension values), created if new: for merging. */
+  segmentFor(key: string, dimensions: readonly (string | null)[]): SegmentState {
+    let state = this.segments.get(key);
+    if (!state) {
+      state = { dimensions, measures: this.newMeasures(), used: 0 };
+      this.segments.set(key, state);
+    }
+    return state;
   }
 
   measure(values: readonly Scalar[], target: Accumulator[]): void {
@@ -103,16 +116,24 @@ const UNKNOWN = 2;
 export class SourceRun {
   readonly metrics: MetricSourceRun[];
   private readonly seenKeys = new KeySet();
+  /** Mergeable runs log every key they see first, in order, so a merge can find repeats. */
+  readonly keyLog: KeyLog | null;
   private readonly periodState: Uint8Array;
   private readonly utc: boolean;
 
+  /**
+   * `mergeable`: this run reads one part of the input, and its state is merged later into
+   * a run that read everything before it (src/io/parallel).
+   */
   constructor(
     readonly plan: SourcePlan,
     private readonly period: Period,
     private readonly timezone: string,
-    private readonly onDuplicate: (duplicate: DuplicateRow) => void,
+    readonly onDuplicate: (duplicate: DuplicateRow) => void,
+    mergeable = false,
   ) {
-    this.metrics = plan.tasks.map((task) => new MetricSourceRun(task));
+    this.metrics = plan.tasks.map((task) => new MetricSourceRun(task, mergeable));
+    this.keyLog = mergeable && plan.keySlot >= 0 ? new KeyLog() : null;
     this.periodState = new Uint8Array(plan.tasks.length);
     this.utc = isUtcZone(timezone);
   }
@@ -204,9 +225,30 @@ export class SourceRun {
     if (key === null || keyInvalid) return false;
     const text = String(key);
     const first = this.seenKeys.add(text, at.file * 0x1_0000_0000 + at.line);
-    if (first === undefined) return false;
+    if (first === undefined) {
+      this.keyLog?.push(this.seenKeys.lastH1, this.seenKeys.lastH2, at.file * 0x1_0000_0000 + at.line);
+      return false;
+    }
     this.onDuplicate({ key: text, at, first: { file: Math.floor(first / 0x1_0000_0000), line: first % 0x1_0000_0000 } });
     return true;
+  }
+
+  /**
+   * Takes a later part's keys, their lines shifted by `lineOffset`, unless one of them was
+   * already seen (a duplicate across parts): then nothing is taken and the result is false.
+   */
+  adoptKeys(log: LoggedKeys, lineOffset: number): boolean {
+    for (let i = 0; i < log.size; i++) {
+      if (this.seenKeys.addHashed(log.hashes[i * 2]!, log.hashes[i * 2 + 1]!, log.locations[i]! + lineOffset) === undefined) continue;
+      for (let j = 0; j < i; j++) this.seenKeys.remove(log.hashes[j * 2]!, log.hashes[j * 2 + 1]!);
+      return false;
+    }
+    return true;
+  }
+
+  /** Undoes adoptKeys. */
+  dropKeys(log: LoggedKeys): void {
+    for (let i = 0; i < log.size; i++) this.seenKeys.remove(log.hashes[i * 2]!, log.hashes[i * 2 + 1]!);
   }
 }
 

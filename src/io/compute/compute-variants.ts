@@ -10,6 +10,10 @@ import { checkDataDir, filesAt, findSourceFiles } from '../data/find-source-file
 import { sha256File } from '../data/hash-file.js';
 import { readSourceFile, type ConsumerGroup, type Reject } from '../data/read-source.js';
 import { displayPath } from './display-path.js';
+import { isLargePlainFile } from '../parallel/is-large-plain-file.js';
+import { parallelSettings, type ParallelSettings } from '../parallel/parallel-settings.js';
+import { readSourceParallel } from '../parallel/read-source-parallel.js';
+import { WorkerPool } from '../parallel/worker-pool.js';
 
 /** One library (version) computed over several periods. */
 export interface Variant {
@@ -95,32 +99,47 @@ export async function computeVariants(
     filesOf.set(id, [...(spec.files?.get(id) ?? (given !== undefined ? filesAt(given, id) : spec.data !== undefined ? findSourceFiles(spec.data, id) : []))]);
   }
   const totalFiles = [...filesOf.values()].reduce((n, list) => n + list.length, 0);
-  for (const id of sourceIds) {
-    const groups: ConsumerGroup[] = prepared.flatMap((p) => {
-      const sourcePlan = p.plan.sources.find((s) => s.source.id === id);
-      return sourcePlan ? [{ plan: sourcePlan, runs: p.runs.get(id)!, timezone: p.variant.library.manifest.timezone }] : [];
-    });
-    const files = filesOf.get(id)!;
-    if (files.length === 0) {
-      const readers = [...new Set(groups.flatMap((g) => g.plan.tasks.map((t) => t.metricId)))];
-      const where = spec.data !== undefined ? `in ${spec.data} (looked for ${id}.csv, ${id}*.csv, ${id}*.csv.gz and ${id}/)` : 'because neither --data nor --source was given';
-      throw new InputError(`no export for the source '${id}' ${where}; ${readers.join(', ')} ${readers.length === 1 ? 'needs' : 'need'} it. Use --source ${id}=PATH, or --metrics to leave ${readers.length === 1 ? 'it' : 'them'} out.`);
+  const parallel = parallelReading(variants);
+  try {
+    for (const id of sourceIds) {
+      const groups: ConsumerGroup[] = prepared.flatMap((p) => {
+        const sourcePlan = p.plan.sources.find((s) => s.source.id === id);
+        return sourcePlan ? [{ plan: sourcePlan, runs: p.runs.get(id)!, timezone: p.variant.library.manifest.timezone }] : [];
+      });
+      const files = filesOf.get(id)!;
+      if (files.length === 0) {
+        const readers = [...new Set(groups.flatMap((g) => g.plan.tasks.map((t) => t.metricId)))];
+        const where = spec.data !== undefined ? `in ${spec.data} (looked for ${id}.csv, ${id}*.csv, ${id}*.csv.gz and ${id}/)` : 'because neither --data nor --source was given';
+        throw new InputError(`no export for the source '${id}' ${where}; ${readers.join(', ')} ${readers.length === 1 ? 'needs' : 'need'} it. Use --source ${id}=PATH, or --metrics to leave ${readers.length === 1 ? 'it' : 'them'} out.`);
+      }
+      const before = duplicates;
+      const entries: { path: string; sha256: string; rows: number }[] = [];
+      for (const file of files) {
+        const shown = displayPath(file);
+        fileNames.push(shown);
+        onProgress?.(shown, fileNames.length, totalFiles, 0);
+        const progress = onProgress ? (rows: number) => onProgress(shown, fileNames.length, totalFiles, rows) : undefined;
+        const ctx = { timezone: groups[0]!.timezone, onReject, onProgress: progress, signal };
+        const large = parallel !== null && isLargePlainFile(file, parallel.settings.minBytes);
+        if (large) {
+          // The hash runs on this thread while the workers read.
+          const hashing = sha256File(file);
+          hashing.catch(() => undefined);
+          const read = await readSourceParallel(shown, fileNames.length - 1, groups, ctx, { pool: parallel.pool(), settings: parallel.settings, sourceId: id });
+          entries.push({ path: shown, sha256: await hashing, rows: read.rows });
+        } else {
+          const read = await readSourceFile(shown, fileNames.length - 1, groups, ctx);
+          entries.push({ path: shown, sha256: await sha256File(file), rows: read.rows });
+        }
+      }
+      const policy = groups[0]!.plan.source;
+      if (policy.onDuplicate === 'error' && duplicates > before) {
+        throw new InputError(`${id}: ${duplicates - before} rows repeat a ${policy.key} already seen, and the source says on_duplicate: error`);
+      }
+      inputs.push({ source: id, files: entries });
     }
-    const before = duplicates;
-    const entries: { path: string; sha256: string; rows: number }[] = [];
-    for (const file of files) {
-      const shown = displayPath(file);
-      fileNames.push(shown);
-      onProgress?.(shown, fileNames.length, totalFiles, 0);
-      const progress = onProgress ? (rows: number) => onProgress(shown, fileNames.length, totalFiles, rows) : undefined;
-      const read = await readSourceFile(shown, fileNames.length - 1, groups, { timezone: groups[0]!.timezone, onReject, onProgress: progress, signal });
-      entries.push({ path: shown, sha256: await sha256File(file), rows: read.rows });
-    }
-    const policy = groups[0]!.plan.source;
-    if (policy.onDuplicate === 'error' && duplicates > before) {
-      throw new InputError(`${id}: ${duplicates - before} rows repeat a ${policy.key} already seen, and the source says on_duplicate: error`);
-    }
-    inputs.push({ source: id, files: entries });
+  } finally {
+    await parallel?.close();
   }
 
   const results = prepared.map((p) =>
@@ -135,4 +154,16 @@ export async function computeVariants(
     }),
   );
   return { results, inputs, duplicates };
+}
+
+/** Workers are started on the first large file and kept for the rest of the run. */
+function parallelReading(variants: readonly Variant[]): { settings: ParallelSettings; pool: () => WorkerPool; close: () => Promise<void> } | null {
+  const settings = parallelSettings();
+  if (settings === null) return null;
+  let pool: WorkerPool | undefined;
+  return {
+    settings,
+    pool: () => (pool ??= new WorkerPool(settings.workerUrl, settings.threads, { variants: variants.map(({ library, metricIds, by, periods }) => ({ library, metricIds, by, periods })) })),
+    close: async () => pool?.close(),
+  };
 }

@@ -32,11 +32,28 @@ export class CsvScanner {
   private hadBom = false;
   private records = 0;
   private readonly fields: RecordFields;
+  /** Absolute input offset of buffer[0] (moves when the unfinished tail moves to the front). */
+  private base = 0;
+  /** Set when the next record starts at or after settings.stopAt: feed no more input. */
+  done = false;
 
   constructor(private readonly settings: ScannerSettings) {
     // Allocated on first write: scanWhole never needs it.
     this.buffer = Buffer.alloc(0);
     this.fields = new RecordFields(settings.path);
+    const range = settings.range;
+    if (range !== undefined) {
+      // A range starts at a record: no BOM, no header, the delimiter is already known.
+      this.stage = 'records';
+      this.base = range.start;
+      this.line = range.line;
+      this.delimiterCode = range.delimiter.charCodeAt(0);
+    }
+  }
+
+  /** Absolute offset of the first unconsumed byte (where the next record starts) and its line. */
+  position(): { offset: number; line: number } {
+    return { offset: this.base + this.consumed, line: this.line };
   }
 
   /** Bytes that can be written at `end` now (at least 1). */
@@ -88,6 +105,7 @@ export class CsvScanner {
     if (this.consumed > 0) {
       this.buffer.copyWithin(0, this.consumed, this.end);
       this.nulCheckedTo -= this.consumed;
+      this.base += this.consumed;
       this.consumed = 0;
       this.end = held;
     }
@@ -168,7 +186,12 @@ export class CsvScanner {
     // Next quote at or after p (`end` when none is held). Lines before it take the quote-free
     // fast path; both searches are native memchr, far faster than comparing bytes in JS.
     let quoteAt = -1;
+    const stop = this.settings.stopAt - this.base;
     while (p < end) {
+      if (p >= stop) {
+        this.done = true;
+        break;
+      }
       const b = bytes[p];
       // Blank lines (nothing between two line breaks) are skipped but counted.
       if (b === LF) {

@@ -9,6 +9,21 @@ export interface ScannerSettings {
   maxRecordBytes: number;
   onHeader: OnCsvHeader;
   onRecord: OnCsvRecord;
+  /** A byte range of a plain file (parallel reading); absent: the whole input from its first byte. */
+  range?: ScanRange;
+  /** Stop before a record (or blank line) starting at this absolute offset or later. */
+  stopAt: number;
+}
+
+/**
+ * Records of one byte range: `start` must be a record start (after the header), `line` its
+ * physical line number; records starting at `stop` or later are left to the next range.
+ */
+export interface ScanRange {
+  readonly start: number;
+  readonly stop: number;
+  readonly line: number;
+  readonly delimiter: Delimiter;
 }
 
 const DELIMITERS: ReadonlySet<string> = new Set([',', ';', '\t', '|', 'auto']);
@@ -24,5 +39,5 @@ export function scannerSettings(options: CsvReadOptions, path: string, onHeader:
   if (!Number.isSafeInteger(maxRecordBytes) || maxRecordBytes < 1) {
     throw new RangeError(`maxRecordBytes must be a positive integer, got ${maxRecordBytes}`);
   }
-  return { path, delimiter: options.delimiter, chunkSize, maxRecordBytes, onHeader, onRecord };
+  return { path, delimiter: options.delimiter, chunkSize, maxRecordBytes, onHeader, onRecord, stopAt: Number.POSITIVE_INFINITY };
 }

@@ -5,6 +5,7 @@ import type { Scalar } from '../../core/expression/runtime.js';
 import { FALLBACK, isInvalid, makeByteValueParser, makeValueParser, type ByteValueParser, type Invalid, type Value, type ValueOptions } from '../../core/values/index.js';
 import { CsvError, scanCsv, type CsvHeader, type CsvRecord } from '../csv/index.js';
 import { RecordFields } from '../csv/record-fields.js';
+import { scanCsvHead, scanCsvRange, type RangeScanResult } from '../csv/scan-csv-range.js';
 import { matchHeader } from './match-header.js';
 
 /** An invalid cell or a row not counted, for --rejects and the summary. */
@@ -135,10 +136,14 @@ function isAsciiSpace(b: number): boolean {
   return b === 32 || (b >= 9 && b <= 13);
 }
 
-/** Streams one export through every consumer: only the planned columns are decoded. */
-export async function readSourceFile(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext): Promise<FileRead> {
+interface RecordHandler {
+  readonly onHeader: (header: CsvHeader) => void;
+  readonly onRecord: (record: CsvRecord) => void;
+}
+
+/** Decodes each record for every consumer group and reports the rejects of rows counted invalid. */
+function recordHandler(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext): RecordHandler {
   const decoders = groups.map((g) => new GroupDecoder(g));
-  const delimiter = groups[0]!.plan.source.dialect.delimiter;
   let headerWidth = 0;
   const location = { file: fileIndex, line: 0 };
   // Problems of the current row, reported only if some metric counted the row as invalid.
@@ -177,10 +182,55 @@ export async function readSourceFile(path: string, fileIndex: number, groups: re
       }
     }
   };
+  return { onHeader, onRecord };
+}
 
+/** Streams one export through every consumer: only the planned columns are decoded. */
+export async function readSourceFile(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext): Promise<FileRead> {
+  const delimiter = groups[0]!.plan.source.dialect.delimiter;
+  const { onHeader, onRecord } = recordHandler(path, fileIndex, groups, ctx);
   try {
     const result = await scanCsv(path, { delimiter, displayPath: path, signal: ctx.signal }, onHeader, onRecord);
     return { path, rows: result.records, bytes: result.bytes };
+  } catch (error) {
+    if (error instanceof CsvError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+/** A plain file's header and where its records start, checked against every group's columns. */
+export async function readSourceHead(path: string, groups: readonly ConsumerGroup[]): Promise<{ header: CsvHeader; offset: number; line: number }> {
+  const delimiter = groups[0]!.plan.source.dialect.delimiter;
+  const { onHeader } = recordHandler(path, 0, groups, { timezone: groups[0]!.timezone, onReject: () => undefined });
+  let header: CsvHeader | undefined;
+  try {
+    const head = await scanCsvHead(path, { delimiter, displayPath: path }, (h) => {
+      onHeader(h); // matches the columns: a missing one fails here, as in readSourceFile
+      header = h;
+    });
+    return { header: header!, offset: head.offset, line: head.line };
+  } catch (error) {
+    if (error instanceof CsvError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+/** What readSourceRange reads: records starting in [start, stop) of a plain file, after its header. */
+export interface SourceRange {
+  readonly header: CsvHeader;
+  readonly start: number;
+  readonly stop: number;
+  /** Line number of the record at `start` (1 in a worker, which counts from its range). */
+  readonly line: number;
+}
+
+/** Like readSourceFile over one byte range; the result says where the next record starts. */
+export async function readSourceRange(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext, range: SourceRange): Promise<RangeScanResult> {
+  const { onHeader, onRecord } = recordHandler(path, fileIndex, groups, ctx);
+  onHeader(range.header);
+  const scanRange = { start: range.start, stop: range.stop, line: range.line, delimiter: range.header.delimiter };
+  try {
+    return await scanCsvRange(path, { delimiter: range.header.delimiter, displayPath: path }, scanRange, onRecord);
   } catch (error) {
     if (error instanceof CsvError) throw new InputError(error.message);
     throw error;

@@ -1,0 +1,26 @@
+// Entry point of a parallel-reading worker (bundled as dist/parallel-worker.js).
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PieceFailed, PieceTask, WorkerInit } from './messages.js';
+import { planGroups, readPiece } from './read-piece.js';
+
+const init = workerData as WorkerInit;
+const plans = new Map<string, ReturnType<typeof planGroups>>();
+
+function groupsOf(sourceId: string): ReturnType<typeof planGroups> {
+  let groups = plans.get(sourceId);
+  if (!groups) {
+    groups = planGroups(init, sourceId);
+    plans.set(sourceId, groups);
+  }
+  return groups;
+}
+
+parentPort!.on('message', (task: PieceTask) => {
+  Promise.resolve(task.sourceId).then(groupsOf).then((groups) => readPiece(groups, task)).then(
+    ({ done, transfer }) => parentPort!.postMessage(done, transfer),
+    (error: unknown) => {
+      const failed: PieceFailed = { id: task.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+      parentPort!.postMessage(failed);
+    },
+  );
+});

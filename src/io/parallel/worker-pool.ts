@@ -1,0 +1,67 @@
+import { Worker } from 'node:worker_threads';
+import type { PieceOutcome, PieceTask, WorkerInit } from './messages.js';
+
+interface Slot {
+  readonly worker: Worker;
+  current: { task: PieceTask; resolve: (outcome: PieceOutcome) => void } | null;
+}
+
+/**
+ * A fixed set of workers reading pieces. `run` never rejects: a failed piece (a worker error,
+ * or a worker that died) resolves as `ok: false`, and the coordinator reads it itself.
+ */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: { task: PieceTask; resolve: (outcome: PieceOutcome) => void }[] = [];
+  private closed = false;
+
+  constructor(url: URL, size: number, init: WorkerInit) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(url, { workerData: init });
+      const slot: Slot = { worker, current: null };
+      worker.on('message', (outcome: PieceOutcome) => this.finish(slot, outcome));
+      const fail = (message: string): void => {
+        if (slot.current) this.finish(slot, { id: slot.current.task.id, ok: false, message });
+      };
+      worker.on('error', (error) => fail(error.message));
+      worker.on('exit', () => {
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        fail('the worker stopped');
+        // With no worker left, queued pieces fail too (and are read by the coordinator).
+        if (this.slots.length === 0) for (const job of this.queue.splice(0)) job.resolve({ id: job.task.id, ok: false, message: 'no worker' });
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  run(task: PieceTask): Promise<PieceOutcome> {
+    return new Promise((resolve) => {
+      if (this.closed || this.slots.length === 0) return resolve({ id: task.id, ok: false, message: 'no worker' });
+      this.queue.push({ task, resolve });
+      this.next();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.resolve({ id: job.task.id, ok: false, message: 'closed' });
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private finish(slot: Slot, outcome: PieceOutcome): void {
+    const job = slot.current;
+    slot.current = null;
+    job?.resolve(outcome);
+    this.next();
+  }
+
+  private next(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.current !== null) continue;
+      const job = this.queue.shift()!;
+      slot.current = job;
+      slot.worker.postMessage(job.task);
+    }
+  }
+}

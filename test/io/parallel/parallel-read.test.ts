@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from '../../cli/run-cli.js';
+import { writeMessySurvey } from './messy-survey.js';
+
+// The parallel path lives in the bundle (dist/parallel-worker.js): these tests run bin/rmos,
+// which `npm test` builds first. Small pieces put many split points inside quoted fields.
+const dir = mkdtempSync(join(tmpdir(), 'rmos-parallel-'));
+const withDuplicates = join(dir, 'survey_duplicates.csv');
+const unique = join(dir, 'survey_unique.csv');
+
+beforeAll(() => {
+  writeMessySurvey(withDuplicates, 30_000, 7, true);
+  writeMessySurvey(unique, 30_000, 11, false);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const parallelEnv = { RMOS_THREADS: '2', RMOS_PARALLEL_MIN_BYTES: '1', RMOS_PARALLEL_PIECE_BYTES: '40000', RMOS_TRACE_PARALLEL: '1' };
+
+function compute(file: string, env: Record<string, string>, rejects: string) {
+  const args = ['compute', 'metrics', '--source', `survey_responses=${file}`, '--metrics', 'nps,csat,ces', '--by', 'region', '--period', '2025-Q2', '--compare', 'prior', '--trend', '3', '--format', 'json', '--rejects', rejects];
+  return runCli(args, { env });
+}
+
+function traceOf(stderr: string): string[] {
+  return stderr.split('\n').filter((l) => l.startsWith('parallel: '));
+}
+
+describe('parallel reading of one large file', () => {
+  test.each([
+    ['with keys repeated across pieces', withDuplicates],
+    ['with unique keys', unique],
+  ])('gives the single-threaded report and rejects byte for byte (%s)', (_, file) => {
+    expect(statSync(file).size).toBeGreaterThan(2_000_000);
+    const single = compute(file, { RMOS_THREADS: '1', RMOS_PARALLEL_MIN_BYTES: '1', RMOS_TRACE_PARALLEL: '1' }, `${file}.rejects-1.csv`);
+    const parallel = compute(file, parallelEnv, `${file}.rejects-2.csv`);
+    expect(single.code).toBe(0);
+    expect(parallel.code).toBe(0);
+    expect(traceOf(single.stderr)).toEqual([]); // RMOS_THREADS=1 forces one thread
+    expect(parallel.stdout).toBe(single.stdout);
+    expect(readFileSync(`${file}.rejects-2.csv`, 'utf8')).toBe(readFileSync(`${file}.rejects-1.csv`, 'utf8'));
+    const shown = parallel.stderr.replaceAll('rejects-2.csv', 'rejects-1.csv').split('\n');
+    expect(shown.filter((l) => !l.startsWith('parallel: '))).toEqual(single.stderr.split('\n'));
+  });
+
+  test('merges most pieces, and reads again those that started inside a quoted field', () => {
+    const trace = traceOf(compute(unique, parallelEnv, join(dir, 'r.csv')).stderr);
+    expect(trace.length).toBeGreaterThan(50);
+    const merged = trace.filter((l) => l.endsWith(': merged')).length;
+    expect(merged).toBeGreaterThan(trace.length / 2);
+    expect(trace.some((l) => l.endsWith('(started inside a record)'))).toBe(true);
+    expect(trace.some((l) => l.endsWith('(a key seen in an earlier piece)'))).toBe(false);
+  });
+
+  test('reads again the pieces holding a key first seen in an earlier piece', () => {
+    const trace = traceOf(compute(withDuplicates, parallelEnv, join(dir, 'r.csv')).stderr);
+    expect(trace.some((l) => l.endsWith('(a key seen in an earlier piece)'))).toBe(true);
+  });
+
+  test('stays single-threaded below RMOS_PARALLEL_MIN_BYTES', () => {
+    const result = compute(unique, { ...parallelEnv, RMOS_PARALLEL_MIN_BYTES: String(100 * 1024 * 1024) }, join(dir, 'r.csv'));
+    expect(result.code).toBe(0);
+    expect(traceOf(result.stderr)).toEqual([]);
+  });
+});
