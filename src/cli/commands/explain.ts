@@ -1,7 +1,7 @@
 import { didYouMean } from '../../core/did-you-mean.js';
 import { fingerprint } from '../../core/compute/fingerprint.js';
 import { analyzeLibrary } from '../../core/library/analyze-metric.js';
-import { runCompute } from '../../io/compute/run-compute.js';
+import { assertLintClean, runCompute } from '../../io/compute/run-compute.js';
 import { loadLibrary } from '../../io/library/load-library.js';
 import { describeComputation } from '../../report/explain/describe-computation.js';
 import { describeMetric } from '../../report/explain/describe-metric.js';
@@ -23,6 +23,8 @@ export async function explainCommand(metricId: string, options: ExplainOptions):
   if (!library.metrics.has(metricId)) {
     throw new UsageError(`there is no metric '${metricId}'${didYouMean(metricId, library.metrics.keys())}; the library has ${[...library.metrics.keys()].join(', ')}`);
   }
+  // A refused definition is not explained as if it worked (as compute, compile and catalog refuse it).
+  assertLintClean(loaded, options.lib);
   const analysis = analyzeLibrary(library);
   let text = describeMetric(library, analysis.metrics.get(metricId)!, fingerprint(analysis, metricId));
   const wantsData = options.data !== undefined || options.source.length > 0;

@@ -11,6 +11,15 @@ const BINARY: Record<string, BinaryOp> = {
 };
 const UNARY: Record<string, UnaryOp> = { unaryMinus: '-', unaryPlus: '+', not: 'not' };
 
+/**
+ * Bounds that keep every recursive walk (mathjs's parser, convert, check, code and SQL
+ * generation) far from the stack limit: a hostile 2,000-term sum or 1,000 nested
+ * parentheses otherwise overflows it. Real formulas stay well inside these.
+ */
+export const MAX_EXPRESSION_LENGTH = 4000;
+export const MAX_EXPRESSION_TERMS = 256;
+export const MAX_EXPRESSION_NESTING = 32;
+
 const REFUSED: Record<string, string> = {
   AccessorNode: 'property access (a.b or a["b"]) is not allowed in an rmos expression',
   ArrayNode: 'lists ([...]) are not allowed in an rmos expression',
@@ -128,6 +137,39 @@ function syntaxIssue(error: Error, text: string): ExprIssue {
   return { code: 'expression-syntax', message: `syntax error: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`, span: { start: offset, end: offset + 1 } };
 }
 
+/** Refuses an expression too long, with too many values or nested too deep, before parsing it. */
+function checkSize(text: string): ExprIssue | undefined {
+  const split = ' Split it into measures, or into metrics that use each other.';
+  if (text.length > MAX_EXPRESSION_LENGTH) {
+    return { code: 'expression-syntax', message: `the expression is ${text.length} characters long; an expression may be at most ${MAX_EXPRESSION_LENGTH}.${split}`, span: { start: 0, end: 1 } };
+  }
+  const tokens = tokenize(text);
+  if (tokens.length > MAX_EXPRESSION_TERMS) {
+    const at = tokens[MAX_EXPRESSION_TERMS]!.span;
+    return { code: 'expression-syntax', message: `the expression has ${tokens.length} names and values; an expression may have at most ${MAX_EXPRESSION_TERMS}.${split}`, span: at };
+  }
+  const operators = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '').match(/[-+*/^%<>=!?:]+|\b(?:not|and|or|mod)\b/g) ?? [];
+  const signs = operators.reduce((n, op) => n + (/^[a-z]/.test(op) ? 1 : op.length), 0);
+  if (signs > MAX_EXPRESSION_TERMS) {
+    return { code: 'expression-syntax', message: `the expression has ${signs} operators; an expression may have at most ${MAX_EXPRESSION_TERMS}.${split}`, span: { start: 0, end: 1 } };
+  }
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+    if (depth > MAX_EXPRESSION_NESTING) {
+      return { code: 'expression-syntax', message: `parentheses nest deeper than ${MAX_EXPRESSION_NESTING} levels; write the expression with fewer levels`, span: { start: i, end: i + 1 } };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Parses an expression with mathjs and converts it to rmos's tree, refusing every node
  * kind rmos does not allow. Nothing is evaluated here.
@@ -135,6 +177,8 @@ function syntaxIssue(error: Error, text: string): ExprIssue {
 export function parseExpression(text: string): { expr?: Expr; issue?: ExprIssue } {
   const whole: Span = { start: 0, end: Math.max(text.length, 1) };
   if (text.trim() === '') return { issue: { code: 'expression-syntax', message: 'the expression is empty', span: whole } };
+  const tooBig = checkSize(text);
+  if (tooBig) return { issue: tooBig };
   let node: MathNode;
   try {
     // A folded or literal YAML block keeps its line breaks; in a formula they are spaces.

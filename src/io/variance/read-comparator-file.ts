@@ -7,6 +7,20 @@ import { InputError } from '../../errors.js';
 import { CsvError, scanCsvBuffer } from '../csv/index.js';
 import { normalizeHeader } from '../data/match-header.js';
 
+const READ_FAILURES: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ELOOP: 'the symbolic link points back to itself (a link loop)',
+};
+
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code !== undefined ? READ_FAILURES[code] : undefined) ?? `${code ?? (error as Error).message}`;
+}
+
 /** One figure Finance keeps: a budget or a reported value for a metric, period and segment. */
 export interface ComparatorRow {
   readonly metric: string;
@@ -26,7 +40,7 @@ export function readComparatorFile(path: string, library: Library, flag: string)
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new InputError(`${flag} ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(`${flag} ${path}: cannot read the file: ${readFailure(error)}`);
   }
   const rows: ComparatorRow[] = [];
   const seen = new Map<string, number>();
