@@ -94,12 +94,11 @@ describe('--out and --rejects where nothing can be written', () => {
     expect(readdirSync(dir)).toEqual(['file.txt']);
   });
 
-  // Known bug in src/io/output/write-atomic.ts (reported, not ours to edit): ENOTDIR is
-  // shown as the bare code ("cannot write there: ENOTDIR"). Flip to `it` when fixed.
-  it.fails('… and says why in words, not as an error code', () => {
+  it('… and says why in words, not as an error code', () => {
     const dir = tempDir({ 'file.txt': 'keep me\n' });
     const result = timedCli([...COMMANDS[0]![1], 'file.txt/out.txt'], { cwd: dir });
     expect(result.stderr).not.toMatch(/ENOTDIR/);
+    expect(result.stderr).toContain('a part of the path is a file, not a folder');
   });
 
   it.skipIf(process.getuid?.() === 0)('into a read-only folder: exit 2, permission denied, no file', () => {
@@ -157,14 +156,12 @@ describe('an export that disappears while rmos runs', () => {
     const error = await computeDeleting(dir, (_file, index) => (index === 1 ? gone : undefined));
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toMatch(/InputError|CsvError/);
-    expect((error as Error).message).toMatch(/2025-12\.csv.*no such file/);
+    expect((error as Error).message).toMatch(/2025-12\.csv: the file disappeared while it was being read/);
   });
 
-  // Known bug in src/io/compute/compute-variants.ts + src/io/data/hash-file.ts (reported, not
-  // ours to edit): the file is hashed by path after it was read, so a file deleted meanwhile
-  // gives a raw ENOENT ("internal error" at the CLI), and a file changed meanwhile gets a
-  // sha256 of bytes that were not the ones computed. Flip to `it` when fixed.
-  it.fails('deleted while being read (after 65,536 rows): the file is named in an input error, never a raw fs error', async () => {
+  // A file deleted (or changed) while it is read is refused with its name: the report must
+  // name the bytes its numbers came from.
+  it('deleted while being read (after 65,536 rows): the file is named in an input error, never a raw fs error', async () => {
     const dir = dataCopy();
     const big = join(dir, 'survey_responses', 'big.csv');
     const rows = Array.from({ length: 70_000 }, (_, i) => `B${i},2025-08-01T10:00:00Z,${i % 11},false`);

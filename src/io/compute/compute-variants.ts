@@ -9,6 +9,7 @@ import { InputError } from '../../errors.js';
 import { checkDataDir, filesAt, findSourceFiles } from '../data/find-source-files.js';
 import { sha256File } from '../data/hash-file.js';
 import { readSourceFile, type ConsumerGroup, type Reject } from '../data/read-source.js';
+import { readUnchanged } from '../data/read-unchanged.js';
 import { displayPath } from './display-path.js';
 import { isLargePlainFile } from '../parallel/is-large-plain-file.js';
 import { parallelSettings, type ParallelSettings } from '../parallel/parallel-settings.js';
@@ -121,16 +122,20 @@ export async function computeVariants(
         const progress = onProgress ? (rows: number) => onProgress(shown, fileNames.length, totalFiles, rows) : undefined;
         const ctx = { timezone: groups[0]!.timezone, onReject, onProgress: progress, signal };
         const large = parallel !== null && isLargePlainFile(file, parallel.settings.minBytes);
-        if (large) {
-          // The hash runs on this thread while the workers read.
-          const hashing = sha256File(file);
-          hashing.catch(() => undefined);
-          const read = await readSourceParallel(shown, fileNames.length - 1, groups, ctx, { pool: parallel.pool(), settings: parallel.settings, sourceId: id });
-          entries.push({ path: shown, sha256: await hashing, rows: read.rows });
-        } else {
-          const read = await readSourceFile(shown, fileNames.length - 1, groups, ctx);
-          entries.push({ path: shown, sha256: await sha256File(file), rows: read.rows });
-        }
+        const index = fileNames.length - 1;
+        entries.push(
+          await readUnchanged(file, shown, async () => {
+            if (large) {
+              // The hash runs on this thread while the workers read.
+              const hashing = sha256File(file);
+              hashing.catch(() => undefined);
+              const read = await readSourceParallel(shown, index, groups, ctx, { pool: parallel.pool(), settings: parallel.settings, sourceId: id });
+              return { path: shown, sha256: await hashing, rows: read.rows };
+            }
+            const read = await readSourceFile(shown, index, groups, ctx);
+            return { path: shown, sha256: await sha256File(file), rows: read.rows };
+          }),
+        );
       }
       const policy = groups[0]!.plan.source;
       if (policy.onDuplicate === 'error' && duplicates > before) {

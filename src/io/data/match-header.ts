@@ -19,7 +19,9 @@ export function matchHeader(path: string, headers: readonly string[], source: So
     if (exact.length > 0) return exact;
     return normalized.flatMap((h, i) => (wanted.has(h) ? [i] : []));
   };
-  const shown = headers.map((h) => JSON.stringify(h)).join(', ');
+  // A bounded list: a header of a million columns must not become a million-column message.
+  const SHOWN = 20;
+  const shown = headers.slice(0, SHOWN).map((h) => JSON.stringify(h.length > 60 ? `${h.slice(0, 60)}…` : h)).join(', ') + (headers.length > SHOWN ? ` and ${headers.length - SHOWN} more` : '');
   for (const column of source.columns.values()) {
     if (column.required && find(column).length === 0) {
       throw new InputError(`${path}:1: the ${source.id} export has no column '${column.name}'${aliasText(column)}; headers found: ${shown}. Rename the header or add an alias in the source definition.`);

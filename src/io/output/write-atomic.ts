@@ -14,6 +14,8 @@ function describe(error: unknown): string {
       return 'the disk is full';
     case 'EISDIR':
       return 'it is a folder';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
     default:
       return code ?? (error as Error).message;
   }

@@ -40,9 +40,10 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyOutcome> 
       const path = request.data ? join(request.data, input.source, basename(file.path)) : file.path;
       const found = existsSync(path) ? path : request.data && existsSync(join(request.data, basename(file.path))) ? join(request.data, basename(file.path)) : undefined;
       if (!found) {
-        inputProblems.push({ source: input.source, message: `input missing: ${file.path}` });
+        inputProblems.push({ source: input.source, message: `input missing: ${file.path} no longer exists${request.data ? ` (nor under ${request.data})` : ''}` });
         continue;
       }
+      // The hash first: a file that is not the recorded one is never read as data.
       const sha = await sha256File(found);
       if (sha !== file.sha256) inputProblems.push({ source: input.source, message: `input changed: ${found} (sha256 ${file.sha256.slice(0, 12)} recorded, ${sha.slice(0, 12)} now)` });
       list.push(found);
@@ -50,28 +51,33 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyOutcome> 
     files.set(input.source, list);
   }
 
+  // Only metrics whose inputs are all as recorded can be re-derived; the others do not
+  // reproduce, for the reason their inputs give.
+  const changedSources = new Set(inputProblems.map((p) => p.source));
+  const computable = saved.metrics.filter((m) => !Object.keys(m.accounting ?? {}).some((s) => changedSources.has(s)));
   const fiscalYearStartMonth = loaded.library.manifest.fiscalYearStartMonth;
   const labelled = !('error' in parsePeriod(saved.period.label, { fiscalYearStartMonth }));
-  const outcome = await runCompute({
+  const outcome = computable.length === 0 ? undefined : await runCompute({
     library: libraryDir,
     sources: new Map(),
     files,
     ...(labelled ? { period: saved.period.label } : { from: saved.period.start, to: saved.period.end }),
     by: saved.dimensions ?? [],
-    metrics: saved.metrics.map((m) => m.id),
+    metrics: computable.map((m) => m.id),
     params: new Map(Object.entries(saved.parameters ?? {})),
     onReject: () => undefined,
   });
 
-  const now = new Map(outcome.report.metrics.map((m) => [m.id, m]));
+  const now = new Map((outcome?.report.metrics ?? []).map((m) => [m.id, m]));
   const metrics: VerifyMetric[] = saved.metrics.map((before: ReportMetric) => {
-    const after = now.get(before.id)!;
+    const sourcesRead = Object.keys(before.accounting ?? {});
+    const inputs = inputProblems.filter((p) => sourcesRead.includes(p.source)).map((p) => p.message);
+    const after = now.get(before.id);
+    if (!after) return { id: before.id, reproduces: false, recorded: before.value, now: null, reasons: inputs };
     const reasons: string[] = [];
     if (after.fingerprint !== before.fingerprint) {
       reasons.push(`definition changed: fingerprint ${before.fingerprint} recorded, ${after.fingerprint} now (version ${before.version}${after.version !== before.version ? ` → ${after.version}` : ', not bumped'})`);
     }
-    const sourcesRead = Object.keys(before.accounting ?? {});
-    reasons.push(...inputProblems.filter((p) => sourcesRead.includes(p.source)).map((p) => p.message));
     const valueSame = sameNumber(before.value, after.value) && before.n === after.n;
     const segmentsSame = JSON.stringify(before.segments.map((s) => [s.dimensions, s.value, s.n])) === JSON.stringify(after.segments.map((s) => [s.dimensions, s.value, s.n]));
     if (!valueSame) reasons.push(`value differs: ${before.value} (n ${before.n}) recorded, ${after.value} (n ${after.n}) now`);
