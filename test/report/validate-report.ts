@@ -1,4 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020.js';
+import type { Accounting } from '../../src/core/compute/accounting.js';
 import { expect } from 'vitest';
 import reportSchema from '../../schemas/report.schema.json';
 import type { ComputeReport } from '../../src/report/compute/report.js';
@@ -12,15 +13,7 @@ export function schemaErrors(document: unknown): string[] {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
 }
 
-interface AccountingLike {
-  read: number;
-  out_of_period: number;
-  duplicate: number;
-  excluded: Record<string, number>;
-  missing: number;
-  invalid: number;
-  used: number;
-}
+type AccountingLike = Accounting;
 
 /** Paths of numbers that JSON cannot hold (JSON.stringify would silently write them as null). */
 function nonFiniteNumbers(value: unknown, path = ''): string[] {

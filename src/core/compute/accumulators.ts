@@ -93,10 +93,10 @@ class Extreme implements Accumulator {
  * interpolation is linear between closest ranks (as Excel's PERCENTILE.INC and
  * DuckDB's quantile_cont).
  */
-class Quantile implements Accumulator {
+/** Values kept in file order in a buffer that doubles when full: 8 bytes a value. */
+abstract class ValueBuffer {
   values = new Float64Array(1024);
   n = 0;
-  constructor(private readonly p: number) {}
   add(value: Scalar): void {
     if (value === null) return;
     if (this.n === this.values.length) {
@@ -105,6 +105,12 @@ class Quantile implements Accumulator {
       this.values = bigger;
     }
     this.values[this.n++] = value as number;
+  }
+}
+
+class Quantile extends ValueBuffer implements Accumulator {
+  constructor(private readonly p: number) {
+    super();
   }
   value(): number | null {
     if (this.n === 0) return null;
@@ -121,18 +127,7 @@ class Quantile implements Accumulator {
  * chunk): it keeps the values in file order, and the merge adds them one by one to the real
  * accumulator, so compensated sums and Welford moments come out bit for bit as in one pass.
  */
-class ValueLog implements Accumulator {
-  values = new Float64Array(1024);
-  n = 0;
-  add(value: Scalar): void {
-    if (value === null) return;
-    if (this.n === this.values.length) {
-      const bigger = new Float64Array(this.values.length * 2);
-      bigger.set(this.values);
-      this.values = bigger;
-    }
-    this.values[this.n++] = value as number;
-  }
+class ValueLog extends ValueBuffer implements Accumulator {
   value(): number | null {
     throw new Error('a value log is merged, not read');
   }

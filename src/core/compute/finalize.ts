@@ -78,6 +78,23 @@ export function finalizeMetrics(ctx: FinalizeContext, requested: readonly string
     const measuresOf = (cell: Cell): Record<string, number | null> =>
       Object.fromEntries([...metric.measures.keys()].map((name) => [name, cell.accumulators.get(name)?.value() ?? (metric.measures.get(name)!.aggregate.startsWith('count') ? 0 : null)]));
     const sampleOf = (cell: Cell): number | null => (metric.sample ? ((cell.accumulators.get(metric.sample)?.value() as number | null) ?? 0) : null);
+    // The same result shape for the whole metric and each segment.
+    const cellResult = (cell: Cell, value: number | null, reason: string | null): SegmentResult => {
+      const n = sampleOf(cell);
+      const target = applicableTarget(metric, ctx.period, cell.dimensions, ctx.periodOf);
+      const measure = (name: string) => cell.accumulators.get(name);
+      return {
+        dimensions: cell.dimensions,
+        value,
+        reason,
+        n,
+        measures: measuresOf(cell),
+        ci95: interval95(metric.interval, measure),
+        target: target?.value ?? null,
+        status: metricStatus(metric, value, n, cell.used, target),
+        spread: spreadOf(metric.interval, measure),
+      };
+    };
 
     const segmentValues = new Map<string, number | null>();
     const segments: SegmentResult[] = [];
@@ -86,25 +103,11 @@ export function finalizeMetrics(ctx: FinalizeContext, requested: readonly string
       const cell = cells.get(key)!;
       const { value, reason } = evaluate(cell, key);
       segmentValues.set(key, value);
-      const n = sampleOf(cell);
-      const target = applicableTarget(metric, ctx.period, cell.dimensions, ctx.periodOf);
-      segments.push({
-        dimensions: cell.dimensions,
-        value,
-        reason,
-        n,
-        measures: measuresOf(cell),
-        ci95: interval95(metric.interval, (name) => cell.accumulators.get(name)),
-        target: target?.value ?? null,
-        status: metricStatus(metric, value, n, cell.used, target),
-        spread: spreadOf(metric.interval, (name) => cell.accumulators.get(name)),
-      });
+      segments.push(cellResult(cell, value, reason));
     }
 
     const { value, reason } = evaluate(overall, undefined);
     values.set(id, { overall: value, segments: segmentValues });
-    const n = sampleOf(overall);
-    const target = applicableTarget(metric, ctx.period, {}, ctx.periodOf);
     results.set(id, {
       id,
       name: metric.name,
@@ -112,15 +115,7 @@ export function finalizeMetrics(ctx: FinalizeContext, requested: readonly string
       fingerprint: fingerprint(analysis, id),
       unit: metric.unit,
       direction: metric.direction,
-      dimensions: {},
-      value,
-      reason,
-      n,
-      measures: measuresOf(overall),
-      ci95: interval95(metric.interval, (name) => overall.accumulators.get(name)),
-      target: target?.value ?? null,
-      status: metricStatus(metric, value, n, overall.used, target),
-      spread: spreadOf(metric.interval, (name) => overall.accumulators.get(name)),
+      ...cellResult(overall, value, reason),
       accounting,
       segments,
     });
