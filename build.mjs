@@ -20,7 +20,7 @@ const result = await build({
   target: 'node20',
   sourcemap: true,
   legalComments: 'none',
-  minify: true,
+  minify: process.env.RMOS_BUILD_DEBUG !== "1",
   metafile: true,
   logLevel: 'warning',
   banner: {
