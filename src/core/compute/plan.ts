@@ -40,6 +40,8 @@ export interface SourcePlan {
   /** Why each column is needed, for messages when an export lacks it. */
   readonly needs: readonly string[];
   readonly keySlot: number;
+  /** True when no metric reads the key column for anything but duplicate detection. */
+  readonly keyOnly: boolean;
   readonly tasks: readonly MetricSourcePlan[];
 }
 
@@ -149,7 +151,9 @@ export function planCompute(analysis: LibraryAnalysis, metricIds: readonly strin
   const sources: SourcePlan[] = [];
   for (const [id, t] of [...tables].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const keySlot = t.source.key ? t.slot(t.source.key, `key of ${id}`) : -1;
-    sources.push({ source: t.source, columns: t.columns, needs: t.needs, keySlot, tasks: tasks.get(id)! });
+    const sourceTasks = tasks.get(id)!;
+    const keyOnly = keySlot >= 0 && !sourceTasks.some((task) => task.readSlots.includes(keySlot) || task.dimensionSlots.includes(keySlot));
+    sources.push({ source: t.source, columns: t.columns, needs: t.needs, keySlot, keyOnly, tasks: sourceTasks });
   }
   return { metricIds: ordered, dimensions, sources };
 }

@@ -5,7 +5,7 @@ import { isUtcZone } from '../periods/time-zone.js';
 import type { Period } from '../periods/index.js';
 import { createAccumulator, type Accumulator } from './accumulators.js';
 import { emptyAccounting, type Accounting } from './accounting.js';
-import { KeyLog, KeySet, type LoggedKeys } from './key-set.js';
+import { KeyLog, KeySet, type KeyCell, type LoggedKeys } from './key-set.js';
 import type { MetricSourcePlan, SourcePlan } from './plan.js';
 
 /** Where a row came from: the index of its file in the run's file list and its line. */
@@ -115,7 +115,7 @@ const UNKNOWN = 2;
  */
 export class SourceRun {
   readonly metrics: MetricSourceRun[];
-  private readonly seenKeys = new KeySet();
+  private readonly seenKeys: KeySet;
   /** Mergeable runs log every key they see first, in order, so a merge can find repeats. */
   readonly keyLog: KeyLog | null;
   private readonly periodState: Uint8Array;
@@ -123,7 +123,7 @@ export class SourceRun {
 
   /**
    * `mergeable`: this run reads one part of the input, and its state is merged later into
-   * a run that read everything before it (src/io/parallel).
+   * a run that read everything before it (src/io/parallel). `keys`: an empty key set to use.
    */
   constructor(
     readonly plan: SourcePlan,
@@ -131,7 +131,9 @@ export class SourceRun {
     private readonly timezone: string,
     readonly onDuplicate: (duplicate: DuplicateRow) => void,
     mergeable = false,
+    keys = new KeySet(),
   ) {
+    this.seenKeys = keys;
     this.metrics = plan.tasks.map((task) => new MetricSourceRun(task, mergeable));
     this.keyLog = mergeable && plan.keySlot >= 0 ? new KeyLog() : null;
     this.periodState = new Uint8Array(plan.tasks.length);
@@ -150,8 +152,9 @@ export class SourceRun {
    * Takes one decoded row. `invalid[slot]` is 1 where the cell did not match its type.
    * Returns true when some metric counted the row as invalid: only then are its
    * invalid cells reported, so that --rejects and the accounting always agree.
+   * `key` is the row's key (plan.keySlot), hashed by the decoder.
    */
-  consume(values: readonly Scalar[], invalid: Uint8Array, ragged: boolean, at: RowLocation): boolean {
+  consume(values: readonly Scalar[], invalid: Uint8Array, ragged: boolean, at: RowLocation, key: KeyCell): boolean {
     const runs = this.metrics;
     let anyInPlay = false;
     let countedInvalid = false;
@@ -161,7 +164,7 @@ export class SourceRun {
       if (state !== OUT) anyInPlay = true;
     }
     let duplicate = false;
-    if (anyInPlay && !ragged && this.plan.keySlot >= 0) duplicate = this.checkKey(values[this.plan.keySlot]!, invalid[this.plan.keySlot] === 1, at);
+    if (anyInPlay && !ragged && key.present) duplicate = this.checkKey(key, at);
 
     for (let i = 0; i < runs.length; i++) {
       const run = runs[i]!;
@@ -221,15 +224,14 @@ export class SourceRun {
     return countedInvalid;
   }
 
-  private checkKey(key: Scalar, keyInvalid: boolean, at: RowLocation): boolean {
-    if (key === null || keyInvalid) return false;
-    const text = String(key);
-    const first = this.seenKeys.add(text, at.file * 0x1_0000_0000 + at.line);
+  private checkKey(key: KeyCell, at: RowLocation): boolean {
+    const location = at.file * 0x1_0000_0000 + at.line;
+    const first = this.seenKeys.addHashed(key.h1, key.h2, location);
     if (first === undefined) {
-      this.keyLog?.push(this.seenKeys.lastH1, this.seenKeys.lastH2, at.file * 0x1_0000_0000 + at.line);
+      this.keyLog?.push(key.h1, key.h2, location);
       return false;
     }
-    this.onDuplicate({ key: text, at, first: { file: Math.floor(first / 0x1_0000_0000), line: first % 0x1_0000_0000 } });
+    this.onDuplicate({ key: key.text(), at, first: { file: Math.floor(first / 0x1_0000_0000), line: first % 0x1_0000_0000 } });
     return true;
   }
 
@@ -238,17 +240,17 @@ export class SourceRun {
    * already seen (a duplicate across parts): then nothing is taken and the result is false.
    */
   adoptKeys(log: LoggedKeys, lineOffset: number): boolean {
-    for (let i = 0; i < log.size; i++) {
-      if (this.seenKeys.addHashed(log.hashes[i * 2]!, log.hashes[i * 2 + 1]!, log.locations[i]! + lineOffset) === undefined) continue;
-      for (let j = 0; j < i; j++) this.seenKeys.remove(log.hashes[j * 2]!, log.hashes[j * 2 + 1]!);
-      return false;
-    }
-    return true;
+    return this.seenKeys.addAll(log, lineOffset);
+  }
+
+  /** Makes room for about `total` keys (a reader that knows how many rows are coming). */
+  expectKeys(total: number): void {
+    if (this.plan.keySlot >= 0) this.seenKeys.reserve(total);
   }
 
   /** Undoes adoptKeys. */
   dropKeys(log: LoggedKeys): void {
-    for (let i = 0; i < log.size; i++) this.seenKeys.remove(log.hashes[i * 2]!, log.hashes[i * 2 + 1]!);
+    this.seenKeys.removeAll(log);
   }
 }
 

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { SourcePlan } from '../../core/compute/plan.js';
+import { KeyCell } from '../../core/compute/key-set.js';
 import type { SourceRun } from '../../core/compute/source-run.js';
 import type { Scalar } from '../../core/expression/runtime.js';
 import { FALLBACK, isInvalid, makeByteValueParser, makeValueParser, type ByteValueParser, type Invalid, type Value, type ValueOptions } from '../../core/values/index.js';
@@ -50,10 +51,20 @@ class GroupDecoder {
   private parsers: ((raw: string) => Value | Invalid)[] = [];
   /** Byte-level parsers for common shapes (null: always the text path), tried first. */
   private fast: (ByteValueParser | null)[] = [];
+  /** The row's key, hashed once for every run of the group. */
+  readonly key = new KeyCell();
+  /**
+   * When nothing but duplicate detection reads the key column, a plain ASCII key is hashed
+   * from its bytes and never becomes a string (an id column is unique per row: no interning).
+   */
+  private keyFromBytes = false;
+  private keyHashedFromBytes = false;
+  private record: CsvRecord | null = null;
 
   constructor(readonly group: ConsumerGroup) {
     this.values = new Array<Scalar>(group.plan.columns.length).fill(null);
     this.invalid = new Uint8Array(group.plan.columns.length);
+    this.key.text = () => this.keyText();
   }
 
   header(path: string, header: CsvHeader): void {
@@ -77,14 +88,45 @@ class GroupDecoder {
     );
     this.parsers = options.map((o) => makeValueParser(o));
     this.fast = options.map((o) => makeByteValueParser(o));
+    const keyColumn = plan.keySlot >= 0 ? plan.columns[plan.keySlot]! : null;
+    this.keyFromBytes = plan.keyOnly && keyColumn !== null && keyColumn.type === 'string' && keyColumn.values === undefined;
+  }
+
+  /** Hashes a plain ASCII key cell in place; false when the text path must decode it. */
+  private hashKeyBytes(span: RecordFields, field: number): boolean {
+    if (!span.isRaw(field)) return false;
+    const bytes = span.bytes;
+    let start = span.starts[field]!;
+    let end = span.ends[field]!;
+    while (start < end && isAsciiSpace(bytes[start]!)) start++;
+    while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
+    if (start === end) {
+      this.key.present = false;
+      return true;
+    }
+    return this.key.setAsciiBytes(bytes, start, end);
+  }
+
+  private keyText(): string {
+    const { keySlot } = this.group.plan;
+    return this.keyHashedFromBytes ? this.record!.text(this.fields[keySlot]!).trim() : String(this.values[keySlot]);
   }
 
   decode(path: string, record: CsvRecord, pending: Reject[]): void {
     const { values, invalid, fields, parsers, fast } = this;
     const columns = this.group.plan.columns;
     const span = record instanceof RecordFields ? record : null;
+    const keySlot = this.group.plan.keySlot;
+    this.record = record;
+    this.keyHashedFromBytes = false;
     for (let slot = 0; slot < values.length; slot++) {
       const field = fields[slot]!;
+      if (slot === keySlot && this.keyFromBytes && span !== null && this.hashKeyBytes(span, field)) {
+        this.keyHashedFromBytes = true;
+        values[slot] = null; // nothing reads it
+        invalid[slot] = 0;
+        continue;
+      }
       const parseBytes = fast[slot];
       if (span !== null && parseBytes !== null && parseBytes !== undefined && span.isRaw(field)) {
         const bytes = span.bytes;
@@ -129,6 +171,11 @@ class GroupDecoder {
         invalid[slot] = 0;
       }
     }
+    if (!this.keyHashedFromBytes) {
+      const key = keySlot >= 0 && invalid[keySlot] === 0 ? values[keySlot]! : null;
+      if (key === null) this.key.present = false;
+      else this.key.setText(String(key));
+    }
   }
 }
 
@@ -165,7 +212,7 @@ function recordHandler(path: string, fileIndex: number, groups: readonly Consume
     let countedInvalid = false;
     for (const d of decoders) {
       if (!ragged) d.decode(path, record, pending);
-      for (const run of d.group.runs) if (run.consume(d.values, d.invalid, ragged, location)) countedInvalid = true;
+      for (const run of d.group.runs) if (run.consume(d.values, d.invalid, ragged, location, d.key)) countedInvalid = true;
     }
     if (!countedInvalid) return;
     if (decoders.length === 1) {

@@ -40,8 +40,8 @@ function positive(text: string | undefined): number | undefined {
   return n >= 1 ? n : undefined;
 }
 
-/** Pieces of about a quarter of a thread's share (so a slow piece does not hold the rest), 1–32 MiB. */
+/** Pieces of about a quarter of a thread's share (so a slow piece does not hold the rest), 1–4 MiB: a piece's key set then stays in the CPU's cache. */
 export function pieceSize(settings: ParallelSettings, dataBytes: number): number {
   if (settings.pieceBytes > 0) return settings.pieceBytes;
-  return Math.min(32 * MiB, Math.max(MiB, Math.ceil(dataBytes / (settings.threads * 4))));
+  return Math.min(4 * MiB, Math.max(MiB, Math.ceil(dataBytes / (settings.threads * 4))));
 }

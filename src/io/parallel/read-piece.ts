@@ -1,6 +1,7 @@
 import { analyzeLibrary } from '../../core/library/analyze-metric.js';
 import { planCompute, type SourcePlan } from '../../core/compute/plan.js';
-import { SourceRun } from '../../core/compute/source-run.js';
+import { KeySet } from '../../core/compute/key-set.js';
+import { SourceRun, type DuplicateRow } from '../../core/compute/source-run.js';
 import type { Period } from '../../core/periods/index.js';
 import { readSourceRange, type ConsumerGroup, type Reject } from '../data/read-source.js';
 import type { PieceDone, PieceEvent, PieceTask, WorkerInit } from './messages.js';
@@ -20,19 +21,38 @@ export function planGroups(init: WorkerInit, sourceId: string): GroupPlan[] {
   });
 }
 
+/** Key sets of finished pieces, emptied and reused: a new table per piece would grow from small each time. */
+const spareKeySets: KeySet[] = [];
+
+function keySetFor(pieceBytes: number): KeySet {
+  const spare = spareKeySets.pop();
+  if (spare === undefined) return new KeySet(Math.ceil(pieceBytes / 64));
+  spare.clear();
+  return spare;
+}
+
 /** Reads one piece into fresh mergeable runs; returns their states and the buffers to transfer. */
 export async function readPiece(groupPlans: readonly GroupPlan[], task: PieceTask): Promise<{ done: PieceDone; transfer: ArrayBuffer[] }> {
   const events: PieceEvent[] = [];
+  const keySets: KeySet[] = [];
   const groups: ConsumerGroup[] = groupPlans.map((g, group) => ({
     plan: g.plan,
     timezone: g.timezone,
     // As in computeVariants, only the first period reports duplicates. `at` is a reused object: copied.
-    runs: g.periods.map(
-      (period, i) => new SourceRun(g.plan, period, g.timezone, i === 0 ? (d) => events.push({ type: 'duplicate', group, duplicate: { key: d.key, at: { ...d.at }, first: d.first } }) : () => undefined, true),
-    ),
+    runs: g.periods.map((period, i) => {
+      const onDuplicate = i === 0 ? (d: DuplicateRow) => events.push({ type: 'duplicate', group, duplicate: { key: d.key, at: { ...d.at }, first: d.first } }) : () => undefined;
+      const keys = g.plan.keySlot >= 0 ? keySetFor(task.stop - task.start) : undefined;
+      if (keys) keySets.push(keys);
+      return new SourceRun(g.plan, period, g.timezone, onDuplicate, true, keys);
+    }),
   }));
   const ctx = { timezone: groups[0]!.timezone, onReject: (reject: Reject) => events.push({ type: 'reject', reject }) };
-  const read = await readSourceRange(task.path, task.fileIndex, groups, ctx, { header: task.header, start: task.start, stop: task.stop, line: 1 });
+  let read;
+  try {
+    read = await readSourceRange(task.path, task.fileIndex, groups, ctx, { header: task.header, start: task.start, stop: task.stop, line: 1 });
+  } finally {
+    spareKeySets.push(...keySets);
+  }
   const runs = groups.map((g) => g.runs.map(runState));
   const buffers = new Set<ArrayBuffer>();
   for (const states of runs) stateBuffers(states, buffers);

@@ -33,7 +33,8 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
   let size: number;
   try {
     size = (await handle.stat()).size;
-    points = await splitPoints(handle, head.offset, size, pieceSize(job.settings, size - head.offset));
+    const shape = { width: head.header.names.length, delimiter: head.header.delimiter.charCodeAt(0) };
+    points = await splitPoints(handle, head.offset, size, pieceSize(job.settings, size - head.offset), shape);
   } finally {
     await handle.close();
   }
@@ -60,6 +61,11 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
     ctx.signal?.throwIfAborted();
     if (outcome.ok && points[k] === start && takeKeys(groups.flatMap((g) => g.runs), outcome.runs.flat(), line - 1)) {
       merge(groups, outcome, line - 1, ctx);
+      if (k === 0 && pieces > 1) {
+        // Size the key sets once, from the keys per byte of the first piece.
+        const scale = (size - start) / (outcome.offset - start);
+        groups.forEach((g, i) => g.runs.forEach((run, p) => run.expectKeys(Math.ceil((outcome.runs[i]![p]!.keys?.size ?? 0) * scale))));
+      }
       trace?.(`${path} piece ${k + 1}/${pieces}: merged`);
       start = outcome.offset;
       line += outcome.line - 1;

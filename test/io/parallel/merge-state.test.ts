@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { accumulatorState, Average, createAccumulator, mergeAccumulator } from '../../../src/core/compute/accumulators.js';
-import { KeySet } from '../../../src/core/compute/key-set.js';
+import { KeyCell, KeySet } from '../../../src/core/compute/key-set.js';
 import type { Aggregate } from '../../../src/core/library/types.js';
 
 // Decimal values whose sums and moments depend on the order they are added in.
@@ -25,13 +25,71 @@ describe('merging a later part of the input', () => {
 describe('KeySet.remove', () => {
   test('leaves every other key findable with its first location', () => {
     const set = new KeySet();
+    const cell = new KeyCell();
     const hashes: [number, number][] = [];
     for (let i = 0; i < 20_000; i++) {
-      set.add(`R-${i}`, i);
-      hashes.push([set.lastH1, set.lastH2]);
+      cell.setText(`R-${i}`);
+      expect(set.addHashed(cell.h1, cell.h2, i)).toBeUndefined();
+      hashes.push([cell.h1, cell.h2]);
     }
     for (let i = 0; i < 20_000; i += 3) set.remove(...hashes[i]!);
-    for (let i = 0; i < 20_000; i++) expect(set.addHashed(...hashes[i]!, -1)).toBe(i % 3 === 0 ? undefined : i);
+    for (let i = 0; i < 20_000; i++) expect(set.addHashed(...hashes[i]!, 0)).toBe(i % 3 === 0 ? undefined : i);
     expect(set.size).toBe(20_000);
+  });
+});
+
+describe('KeyCell', () => {
+  test('hashes ASCII bytes as it hashes the same text, and refuses other bytes', () => {
+    const text = new KeyCell();
+    const bytes = new KeyCell();
+    for (const key of ['R-1', 'a', 'order 12/3 "x"', 'x'.repeat(300)]) {
+      text.setText(key);
+      expect(bytes.setAsciiBytes(Buffer.from(`,${key},`), 1, key.length + 1)).toBe(true);
+      expect([bytes.h1, bytes.h2]).toEqual([text.h1, text.h2]);
+    }
+    expect(bytes.setAsciiBytes(Buffer.from('café'), 0, 5)).toBe(false);
+  });
+
+  test('different keys hash differently, and a large table keeps first locations', () => {
+    const set = new KeySet(100_000);
+    const cell = new KeyCell();
+    for (let i = 0; i < 100_000; i++) {
+      cell.setText(`K${i}`);
+      expect(set.addHashed(cell.h1, cell.h2, 3 * 0x1_0000_0000 + i)).toBeUndefined();
+    }
+    cell.setText('K77');
+    expect(set.addHashed(cell.h1, cell.h2, 9)).toBe(3 * 0x1_0000_0000 + 77);
+  });
+});
+
+describe('KeySet.addAll', () => {
+  const logOf = (keys: string[], firstLine: number) => {
+    const cell = new KeyCell();
+    const hashes = new Uint32Array(keys.length * 2);
+    const locations = new Float64Array(keys.length);
+    keys.forEach((key, i) => {
+      cell.setText(key);
+      hashes[i * 2] = cell.h1;
+      hashes[i * 2 + 1] = cell.h2;
+      locations[i] = firstLine + i;
+    });
+    return { hashes, locations, size: keys.length };
+  };
+
+  test('takes a batch with shifted lines, or none of it when one key is already there', () => {
+    const set = new KeySet();
+    const first = logOf(Array.from({ length: 50_000 }, (_, i) => `A${i}`), 1);
+    expect(set.addAll(first, 100)).toBe(true);
+    expect(set.size).toBe(50_000);
+    const clash = logOf([...Array.from({ length: 30_000 }, (_, i) => `B${i}`), 'A123'], 1);
+    expect(set.addAll(clash, 0)).toBe(false);
+    expect(set.size).toBe(50_000);
+    const cell = new KeyCell();
+    cell.setText('B7');
+    expect(set.addHashed(cell.h1, cell.h2, 5)).toBeUndefined(); // the batch left nothing behind
+    cell.setText('A123');
+    expect(set.addHashed(cell.h1, cell.h2, 5)).toBe(224); // line 124 of its log, shifted by 100
+    set.removeAll(first);
+    expect(set.size).toBe(1);
   });
 });

@@ -29,7 +29,9 @@ export function writeMessySurvey(path: string, rows: number, seed: number, dupli
     if (r < 0.45) return '"Line one\nline two"';
     if (r < 0.5) return `"${Array.from({ length: 3 + Math.floor(random() * 30) }, (_, i) => `para ${i}, with ""quotes""`).join('\n')}"`;
     // A quoted newline followed by what looks like a whole record.
-    if (r < 0.55) return '"see below\nR-999999,2025-05-05T10:00:00Z,email,EMEA,SMB,10,5,7,fake,false\nend"';
+    if (r < 0.54) return '"see below\nR-999999,2025-05-05T10:00:00Z,email,EMEA,SMB,10,5,7,fake,false\nend"';
+    // A pasted block of record-like lines: the split-point check cannot tell it from records.
+    if (r < 0.55) return `"pasted:\n${Array.from({ length: 12 }, (_, i) => `R-${900000 + i},2025-05-05T10:00:00Z,email,EMEA,SMB,10,5,7,fake,false`).join('\n')}\nend"`;
     if (r < 0.6) return '"Slow, but fine"';
     return 'ok';
   };
