@@ -56,12 +56,16 @@ export class MetricSourceRun {
     return state;
   }
 
-  measure(values: readonly Scalar[], target: Accumulator[]): void {
+  /** Adds a used row to the overall measures and, when segmented, to its segment's (each condition tested once). */
+  measure(values: readonly Scalar[], segment: Accumulator[] | null): void {
     const measures = this.plan.measures;
+    const overall = this.overall;
     for (let i = 0; i < measures.length; i++) {
       const m = measures[i]!;
       if (m.where !== undefined && !m.where(values)) continue;
-      target[i]!.add(m.slot >= 0 ? values[m.slot]! : 1);
+      const value = m.slot >= 0 ? values[m.slot]! : 1;
+      overall[i]!.add(value);
+      if (segment !== null) segment[i]!.add(value);
     }
   }
 
@@ -158,10 +162,18 @@ export class SourceRun {
     const runs = this.metrics;
     let anyInPlay = false;
     let countedInvalid = false;
+    // Metrics of one source mostly share its time column: place the row once per column.
+    let placedSlot = -1;
+    let placed = UNKNOWN;
     for (let i = 0; i < runs.length; i++) {
-      const state = ragged ? UNKNOWN : this.placeInPeriod(runs[i]!.plan, values, invalid);
-      this.periodState[i] = state;
-      if (state !== OUT) anyInPlay = true;
+      const task = runs[i]!.plan;
+      if (ragged) placed = UNKNOWN;
+      else if (task.timeSlot !== placedSlot) {
+        placed = this.placeInPeriod(task, values, invalid);
+        placedSlot = task.timeSlot;
+      }
+      this.periodState[i] = placed;
+      if (placed !== OUT) anyInPlay = true;
     }
     let duplicate = false;
     if (anyInPlay && !ragged && key.present) duplicate = this.checkKey(key, at);
@@ -214,12 +226,11 @@ export class SourceRun {
         continue;
       }
       a.used++;
-      run.measure(values, run.overall);
       if (task.dimensionSlots.length > 0) {
         const segment = run.segment(values);
         segment.used++;
         run.measure(values, segment.measures);
-      }
+      } else run.measure(values, null);
     }
     return countedInvalid;
   }

@@ -206,7 +206,7 @@ function recordHandler(path: string, fileIndex: number, groups: readonly Consume
   const onRecord = (record: CsvRecord): void => {
     if ((++rows & 0xffff) === 0) ctx.onProgress?.(rows);
     location.line = record.line;
-    pending.length = 0;
+    if (pending.length !== 0) pending.length = 0;
     const ragged = record.fieldCount !== headerWidth;
     if (ragged) pending.push({ file: path, line: record.line, column: null, field: null, value: null, reason: `the row has ${record.fieldCount} fields but the header has ${headerWidth}` });
     let countedInvalid = false;

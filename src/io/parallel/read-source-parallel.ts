@@ -42,7 +42,7 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
   const pieces = points.length - 1;
   const outcomes: (Promise<PieceOutcome> | undefined)[] = new Array(pieces);
   // Pieces sent ahead of the merge: enough to keep every worker busy, few enough to bound memory.
-  const ahead = job.settings.threads * 2;
+  const ahead = job.settings.threads * 4;
   let sent = 0;
   const send = (merged: number): void => {
     for (; sent < pieces && sent < merged + ahead; sent++) {
