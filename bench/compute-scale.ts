@@ -59,6 +59,12 @@ function line(label: string, rows: number, bytes: number, seconds: number, peakK
   return `${label.padEnd(6)} ${rows.toLocaleString('en-US').padStart(11)} rows  ${(bytes / 1e6).toFixed(0).padStart(5)} MB  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / seconds).toLocaleString('en-US').padStart(10)} rows/s  ${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s  peak ${(peakKb / 1024).toFixed(0).padStart(5)} MB  ${scores}`;
 }
 
+/** Equal to 1e-9 relative, and the same n. */
+function agree(a: Omit<Scores, 'regions'>, b: Omit<Scores, 'regions'>): boolean {
+  const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  return close(a.nps, b.nps) && close(a.csat, b.csat) && close(a.ces, b.ces) && a.n === b.n;
+}
+
 function showScores(s: Scores): string {
   return `(nps ${s.nps.toFixed(3)}, csat ${s.csat.toFixed(3)}, ces ${s.ces.toFixed(4)}, n ${s.n})`;
 }
@@ -84,17 +90,22 @@ for (const rows of sizes) {
   const peakKb = Number(run.stderr.trim().split('\n').pop());
   const report = JSON.parse(run.stdout);
   const value = (id: string) => report.metrics.find((m: { id: string }) => m.id === id);
-  const mine: Scores = { nps: value('nps').value, csat: value('csat').value, ces: value('ces').value, n: value('nps').n };
+  const mine: Scores = { nps: value('nps').value, csat: value('csat').value, ces: value('ces').value, n: value('nps').n, regions: {} };
+  for (const segment of value('nps').segments as { dimensions: { region: string | null } }[]) {
+    const region = segment.dimensions.region ?? '';
+    const of = (id: string) => value(id).segments.find((s: { dimensions: { region: string | null } }) => (s.dimensions.region ?? '') === region);
+    mine.regions![region] = { nps: of('nps').value, csat: of('csat').value, ces: of('ces').value, n: of('nps').n };
+  }
   results.push(line('rmos', rows, bytes, seconds, peakKb, showScores(mine)));
   const duck = duckdbFigures(fileURLToPath(import.meta.url), path);
   if (duck === null) {
     results.push('duckdb (skipped: @duckdb/node-api is not installed)');
   } else {
-    const same = Math.abs(duck.scores.nps - mine.nps) < 1e-9 && Math.abs(duck.scores.csat - mine.csat) < 1e-9 && Math.abs(duck.scores.ces - mine.ces) < 1e-9 && duck.scores.n === mine.n;
+    const same = agree(duck.scores, mine) && Object.keys(mine.regions!).length === Object.keys(duck.scores.regions ?? {}).length && Object.entries(mine.regions!).every(([region, s]) => duck.scores.regions?.[region] !== undefined && agree(duck.scores.regions[region]!, s));
     results.push(line('duckdb', rows, bytes, duck.seconds, duck.peakKb, showScores(duck.scores)));
-    results.push(`       rmos / duckdb time ${(seconds / duck.seconds).toFixed(2)}x; results ${same ? 'agree' : 'DIFFER'}`);
+    results.push(`       rmos / duckdb time ${(seconds / duck.seconds).toFixed(2)}x; results ${same ? 'agree' : 'DIFFER'} (overall and ${Object.keys(mine.regions!).length} regions)`);
   }
   if (!keep) rmSync(path);
 }
-console.log('\nrmos compute, nps + csat + ces by region, one survey export (wall includes process start):');
+console.log('\nrmos compute, nps + csat + ces overall and by region, one survey export (wall includes process start;\nresults agree: overall and every region to 1e-9 relative, same n):');
 for (const l of results) console.log(l);

@@ -8,6 +8,8 @@ export interface Scores {
   csat: number;
   ces: number;
   n: number;
+  /** The same by region ('' for a blank region). */
+  regions?: Record<string, Omit<Scores, 'regions'>>;
 }
 
 /**
@@ -23,16 +25,18 @@ function query(path: string): string {
     WITH raw AS (
       SELECT * FROM read_csv('${path.replaceAll("'", "''")}', header = true, all_varchar = true, quote = '"', escape = '"')
     ), rows AS (
-      SELECT ${score('nps_score', 0, 10)} AS nps, ${score('csat_score', 1, 5)} AS csat, ${score('ces_score', 1, 7)} AS ces
+      SELECT nullif(trim(region), '') AS region, ${score('nps_score', 0, 10)} AS nps, ${score('csat_score', 1, 5)} AS csat, ${score('ces_score', 1, 7)} AS ces
       FROM raw
       WHERE CAST(TRY_CAST(submitted_at AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'
         AND lower(trim(coalesce(is_test, ''))) NOT IN ('true', 'yes', 'y', 't', '1')
     )
-    SELECT 100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(nps) AS nps,
+    SELECT grouping(region) = 0 AS by_region, coalesce(region, '') AS region,
+           100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(nps) AS nps,
            100.0 * count(*) FILTER (WHERE csat >= 4) / count(csat) AS csat,
            avg(ces) AS ces,
            count(nps) AS n
-    FROM rows`;
+    FROM rows
+    GROUP BY GROUPING SETS ((), (region))`;
 }
 
 export async function duckdbChild(path: string): Promise<void> {
@@ -41,9 +45,12 @@ export async function duckdbChild(path: string): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const connection = await instance.connect();
   const reader = await connection.runAndReadAll(query(path));
-  const row = reader.getRowObjectsJS()[0]!;
+  const rows = reader.getRowObjectsJS();
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-  console.log(JSON.stringify({ seconds, scores: { nps: Number(row.nps), csat: Number(row.csat), ces: Number(row.ces), n: Number(row.n) } }));
+  const scoresOf = (row: Record<string, unknown>) => ({ nps: Number(row.nps), csat: Number(row.csat), ces: Number(row.ces), n: Number(row.n) });
+  const scores: Scores = scoresOf(rows.find((r) => !r.by_region)!);
+  scores.regions = Object.fromEntries(rows.filter((r) => r.by_region).map((r) => [String(r.region), scoresOf(r)]));
+  console.log(JSON.stringify({ seconds, scores }));
 }
 
 /** Null when @duckdb/node-api is not installed. */
