@@ -1,8 +1,9 @@
 import { runCompute } from '../../io/compute/run-compute.js';
 import type { Reject } from '../../io/data/read-source.js';
 import { AtomicFile, writeFileAtomic } from '../../io/output/write-atomic.js';
-import { COMPUTE_FORMATTERS, type ComputeFormat } from '../../report/compute/index.js';
 import { csvCell } from '../../report/compute/format-csv.js';
+import type { ComputeFormatter } from '../../report/compute/formatter.js';
+import type { ComputeFormat } from '../../report/compute/index.js';
 import { UsageError, type CommandResult } from '../errors.js';
 import { interruptSignal } from '../interrupt.js';
 import { clearProgressLine, progressLine } from '../progress-line.js';
@@ -30,6 +31,15 @@ export interface ComputeOptions {
 
 const EXAMPLES_SHOWN = 5;
 
+/** Each format's code, imported when that format is asked for: a table does not load the HTML page's. */
+const FORMATTERS: Record<ComputeFormat, () => Promise<ComputeFormatter>> = {
+  table: async () => (await import('../../report/compute/format-table.js')).formatTable,
+  json: async () => (await import('../../report/compute/format-json.js')).formatJson,
+  csv: async () => (await import('../../report/compute/format-csv.js')).formatCsv,
+  markdown: async () => (await import('../../report/compute/format-markdown.js')).formatMarkdown,
+  html: async () => (await import('../../report/compute/format-html.js')).formatHtml,
+};
+
 export function splitPairs(flag: string, pairs: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const pair of pairs) {
@@ -55,7 +65,7 @@ export function splitList(values: readonly string[]): string[] {
 }
 
 export async function computeCommand(lib: string, options: ComputeOptions): Promise<CommandResult> {
-  if (!(options.format in COMPUTE_FORMATTERS)) throw new UsageError(`unknown format '${options.format}'; use one of ${Object.keys(COMPUTE_FORMATTERS).join(', ')}`);
+  if (!Object.hasOwn(FORMATTERS, options.format)) throw new UsageError(`unknown format '${options.format}'; use one of ${Object.keys(FORMATTERS).join(', ')}`);
   const sources = splitPairs('--source', options.source);
   const params = parseParams(options.param);
   if (options.trend !== undefined && (options.trend < 2 || options.trend > 60)) throw new UsageError('--trend takes a number of periods from 2 to 60');
@@ -102,7 +112,8 @@ export async function computeCommand(lib: string, options: ComputeOptions): Prom
   clearProgressLine();
   rejectsFile?.commit();
 
-  const text = COMPUTE_FORMATTERS[options.format as ComputeFormat](outcome.report, { color: options.color && options.out === undefined });
+  const format = await FORMATTERS[options.format as ComputeFormat]();
+  const text = format(outcome.report, { color: options.color && options.out === undefined });
   const notes: string[] = [...outcome.notes.map((n) => `note: ${n}`)];
   if (invalidCells > 0 || outcome.duplicates > 0) {
     const parts = [invalidCells > 0 ? `${invalidCells} invalid value${invalidCells === 1 ? '' : 's'}` : '', outcome.duplicates > 0 ? `${outcome.duplicates} duplicate row${outcome.duplicates === 1 ? '' : 's'}` : ''].filter(Boolean);

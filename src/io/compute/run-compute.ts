@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
 import { didYouMean } from '../../core/did-you-mean.js';
 import { runRules } from '../../core/lint/run-rules.js';
@@ -6,7 +7,7 @@ import { isoFromDay, parsePeriod, previousPeriod, rangePeriod, trailingPeriods, 
 import type { ComputeReport, ReportMetric } from '../../report/compute/report.js';
 import { VERSION } from '../../version.js';
 import type { Reject } from '../data/read-source.js';
-import { libraryRevision } from '../git/library-revision.js';
+import { libraryRevisionInBackground } from '../git/library-revision.js';
 import { loadLibraryAt } from '../git/load-library-at.js';
 import { annotateLibrary } from '../annotations/load-annotations.js';
 import { loadLibrary } from '../library/load-library.js';
@@ -110,6 +111,8 @@ function periodJson(period: Period): { label: string; start: string; end: string
 
 /** Loads the library, reads every export once and computes the report. */
 export async function runCompute(request: ComputeRequest): Promise<ComputeOutcome> {
+  // Git is asked about the working tree's revision now, and answers while the library and the data are read.
+  const workingRevision = request.at === undefined ? libraryRevisionInBackground(resolve(request.library)) : undefined;
   const atRevision = request.at !== undefined ? loadLibraryAt(request.library, request.at, '--at') : undefined;
   const loaded = atRevision?.loaded ?? loadLibrary(request.library);
   assertLintClean(loaded, request.library);
@@ -154,7 +157,7 @@ export async function runCompute(request: ComputeRequest): Promise<ComputeOutcom
     };
   });
 
-  const revision = atRevision ? { revision: atRevision.commit, dirty: false } : libraryRevision(library.root);
+  const revision = atRevision ? { revision: atRevision.commit, dirty: false } : await workingRevision!;
   const report: ComputeReport = {
     rmos: VERSION,
     ...(request.timestamp ? { generated_at: new Date().toISOString() } : {}),
