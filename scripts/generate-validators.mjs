@@ -14,11 +14,28 @@ const UCS2LENGTH = `function ucs2length(str) { let length = 0; let pos = 0; let 
 // JSON values compared as ajv's runtime/equal does, for enum and const.
 const DEEP_EQUAL = `function deepEqual(a, b) { if (a === b) return true; if (a && b && typeof a === 'object' && typeof b === 'object') { if (Array.isArray(a) !== Array.isArray(b)) return false; const keys = Object.keys(a); if (keys.length !== Object.keys(b).length) return false; return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k])); } return a !== a && b !== b; }`;
 
+/**
+ * The schema without the text meant for people (descriptions, comments, examples): with
+ * `verbose`, ajv embeds each schema object in the code, and the text would only make the
+ * module slower to load. A property named `description` (an object) is kept.
+ */
+function withoutAnnotations(value) {
+  if (Array.isArray(value)) return value.map(withoutAnnotations);
+  if (value === null || typeof value !== 'object') return value;
+  const out = {};
+  for (const [key, child] of Object.entries(value)) {
+    if ((key === 'description' || key === '$comment' || key === 'title') && typeof child === 'string') continue;
+    if (key === 'examples' && Array.isArray(child)) continue;
+    out[key] = withoutAnnotations(child);
+  }
+  return out;
+}
+
 export function generateValidators() {
   const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
   const refs = {};
   for (const kind of KINDS) {
-    ajv.addSchema(JSON.parse(readFileSync(new URL(`../schemas/${kind}.schema.json`, import.meta.url), 'utf8')));
+    ajv.addSchema(withoutAnnotations(JSON.parse(readFileSync(new URL(`../schemas/${kind}.schema.json`, import.meta.url), 'utf8'))));
     refs[kind] = `urn:rmos:schema:${kind}`;
   }
   const generate = standaloneCode.default ?? standaloneCode;
