@@ -19,7 +19,7 @@ export interface RangeScanResult {
  */
 export async function scanCsvHead(path: string, options: CsvReadOptions, onHeader: OnCsvHeader): Promise<RangeScanResult> {
   const settings = { ...scannerSettings(options, options.displayPath ?? path, onHeader, () => undefined), stopAt: 0 };
-  return feedRange(path, new CsvScanner(settings), 0, settings.path);
+  return feedRange(path, new CsvScanner(settings), 0, settings);
 }
 
 /**
@@ -30,10 +30,30 @@ export async function scanCsvHead(path: string, options: CsvReadOptions, onHeade
 export async function scanCsvRange(path: string, options: CsvReadOptions, range: ScanRange, onRecord: OnCsvRecord): Promise<RangeScanResult> {
   const base = scannerSettings(options, options.displayPath ?? path, () => undefined, onRecord);
   const settings = { ...base, range, stopAt: range.stop };
-  return feedRange(path, new CsvScanner(settings), range.start, settings.path);
+  return feedRange(path, new CsvScanner(settings), range.start, settings);
 }
 
-async function feedRange(path: string, scanner: CsvScanner, start: number, shownPath: string): Promise<RangeScanResult> {
+/**
+ * The read buffer of the last finished range scan. A parallel reader scans a file in many
+ * ranges; a fresh 1 MiB buffer for each would pile up as garbage outside the JS heap faster
+ * than the collector returns it, so memory would grow with the number of ranges read.
+ */
+let spareBuffer: Buffer | null = null;
+
+async function feedRange(path: string, scanner: CsvScanner, start: number, settings: { path: string; chunkSize: number }): Promise<RangeScanResult> {
+  if (spareBuffer !== null && spareBuffer.length === settings.chunkSize) {
+    scanner.buffer = spareBuffer; // taken while in use: a concurrent scan allocates its own
+    spareBuffer = null;
+  }
+  try {
+    return await feedOpened(path, scanner, start, settings.path);
+  } finally {
+    // A buffer grown for a long record is not kept.
+    if (scanner.buffer.length === settings.chunkSize) spareBuffer = scanner.buffer;
+  }
+}
+
+async function feedOpened(path: string, scanner: CsvScanner, start: number, shownPath: string): Promise<RangeScanResult> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
