@@ -11,7 +11,8 @@ import { sha256File } from '../data/hash-file.js';
 import { readSourceFile, type ConsumerGroup, type Reject } from '../data/read-source.js';
 import { readUnchanged } from '../data/read-unchanged.js';
 import { displayPath } from './display-path.js';
-import { isLargePlainFile } from '../parallel/is-large-plain-file.js';
+import { worthReadingInParallel } from '../parallel/is-large-plain-file.js';
+import { SourcePieces } from '../parallel/source-pieces.js';
 import { parallelSettings, type ParallelSettings } from '../parallel/parallel-settings.js';
 import { readSourceParallel } from '../parallel/read-source-parallel.js';
 import { WorkerPool } from '../parallel/worker-pool.js';
@@ -115,23 +116,39 @@ export async function computeVariants(
       }
       const before = duplicates;
       const entries: { path: string; sha256: string; rows: number }[] = [];
-      for (const file of files) {
+      const pieces =
+        parallel !== null && worthReadingInParallel(files, parallel.settings.minBytes)
+          ? new SourcePieces(files.map((path, i) => ({ path: displayPath(path), index: fileNames.length + i })), groups, parallel.pool(), parallel.settings, id)
+          : null;
+      for (const [k, file] of files.entries()) {
         const shown = displayPath(file);
         fileNames.push(shown);
         onProgress?.(shown, fileNames.length, totalFiles, 0);
         const progress = onProgress ? (rows: number) => onProgress(shown, fileNames.length, totalFiles, rows) : undefined;
         const ctx = { timezone: groups[0]!.timezone, onReject, onProgress: progress, signal };
-        const large = parallel !== null && isLargePlainFile(file, parallel.settings.minBytes);
         const index = fileNames.length - 1;
+        if (pieces !== null) {
+          // Workers may have read the file already (pieces run ahead of the merge): the file
+          // must be unchanged since it was planned, before any worker read it.
+          const { before: planned } = await pieces.open(k);
+          entries.push(
+            await readUnchanged(
+              file,
+              shown,
+              async () => {
+                // The hash runs on this thread while the workers read.
+                const hashing = sha256File(file);
+                hashing.catch(() => undefined);
+                const read = await readSourceParallel(shown, index, groups, ctx, { pieces, file: k, settings: parallel!.settings });
+                return { path: shown, sha256: await hashing, rows: read.rows };
+              },
+              planned,
+            ),
+          );
+          continue;
+        }
         entries.push(
           await readUnchanged(file, shown, async () => {
-            if (large) {
-              // The hash runs on this thread while the workers read.
-              const hashing = sha256File(file);
-              hashing.catch(() => undefined);
-              const read = await readSourceParallel(shown, index, groups, ctx, { pool: parallel.pool(), settings: parallel.settings, sourceId: id });
-              return { path: shown, sha256: await hashing, rows: read.rows };
-            }
             const read = await readSourceFile(shown, index, groups, ctx);
             return { path: shown, sha256: await sha256File(file), rows: read.rows };
           }),

@@ -11,10 +11,12 @@ function stamp(path: string, shown: string): Stats {
 
 /**
  * Runs a read of a file and its hash, and refuses the result if the file changed or
- * disappeared meanwhile: the report must name the bytes its numbers came from.
+ * disappeared meanwhile: the report must name the bytes its numbers came from. A file that
+ * workers may have read before this call passes the stat taken before they started.
  */
-export async function readUnchanged<T>(path: string, shown: string, read: () => Promise<T>): Promise<T> {
-  const before = stamp(path, shown);
+export async function readUnchanged<T>(path: string, shown: string, read: () => Promise<T>, planned?: Stats | null): Promise<T> {
+  // `planned`: the stat taken before the file was handed to other readers (null: it was missing then).
+  const before = planned ?? stamp(path, shown);
   let result: T;
   try {
     result = await read();

@@ -16,3 +16,22 @@ export function isLargePlainFile(path: string, minBytes: number): boolean {
     return false; // the single-threaded reader reports the problem
   }
 }
+
+/**
+ * Whether a source's files are worth the workers: a plain file to split, or several files
+ * (any of them gzip) of at least `minBytes` together, which the workers read side by side.
+ * A single small export reads faster on this thread than workers start.
+ */
+export function worthReadingInParallel(files: readonly string[], minBytes: number): boolean {
+  if (files.some((file) => isLargePlainFile(file, minBytes))) return true;
+  if (files.length < 2) return false;
+  let total = 0;
+  for (const file of files) {
+    try {
+      total += statSync(file).size;
+    } catch {
+      // the reader reports it
+    }
+  }
+  return total >= minBytes;
+}

@@ -20,15 +20,20 @@ export interface WorkerInit {
   readonly variants: readonly VariantSpec[];
 }
 
-/** Read the records starting in [start, stop) of one plain file; lines count from 1 at `start`. */
+/** The records starting in [start, stop) of a plain file, whose header was read already; lines count from 1 at `start`. */
+export interface PieceRange {
+  readonly header: CsvHeader;
+  readonly start: number;
+  readonly stop: number;
+}
+
+/** Read one piece of a file: a range, or (`range: null`) the whole file, header and all, with its own line numbers. */
 export interface PieceTask {
   readonly id: number;
   readonly sourceId: string;
   readonly path: string;
   readonly fileIndex: number;
-  readonly header: CsvHeader;
-  readonly start: number;
-  readonly stop: number;
+  readonly range: PieceRange | null;
 }
 
 /** Rejects and duplicates in the order the single-threaded reader reports them. */
@@ -40,7 +45,7 @@ export interface PieceDone {
   readonly id: number;
   readonly ok: true;
   readonly records: number;
-  /** Where the record after the piece's last one starts, and its line (counted from 1 at `start`). */
+  /** Where the record after the piece's last one starts, and its line (counted from 1 at `start`); a whole file: its size and last line. */
   readonly offset: number;
   readonly line: number;
   /** Per consumer group, per period: the runs' states. */

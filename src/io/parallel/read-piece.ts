@@ -3,7 +3,7 @@ import { planCompute, type SourcePlan } from '../../core/compute/plan.js';
 import { KeySet } from '../../core/compute/key-set.js';
 import { SourceRun, type DuplicateRow } from '../../core/compute/source-run.js';
 import type { Period } from '../../core/periods/index.js';
-import { readSourceRange, type ConsumerGroup, type Reject } from '../data/read-source.js';
+import { readSourceFile, readSourceRange, type ConsumerGroup, type Reject } from '../data/read-source.js';
 import type { PieceDone, PieceEvent, PieceTask, WorkerInit } from './messages.js';
 import { runState, stateBuffers } from './run-state.js';
 
@@ -20,6 +20,9 @@ export function planGroups(init: WorkerInit, sourceId: string): GroupPlan[] {
     return plan ? [{ plan, periods: v.periods, timezone: v.library.manifest.timezone }] : [];
   });
 }
+
+/** A key set's first size for a whole file (a small or gzip file; it grows as needed). */
+const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Key sets of finished pieces, emptied and reused: a new table per piece would grow from small each time. */
 const spareKeySets: KeySet[] = [];
@@ -41,15 +44,21 @@ export async function readPiece(groupPlans: readonly GroupPlan[], task: PieceTas
     // As in computeVariants, only the first period reports duplicates. `at` is a reused object: copied.
     runs: g.periods.map((period, i) => {
       const onDuplicate = i === 0 ? (d: DuplicateRow) => events.push({ type: 'duplicate', group, duplicate: { key: d.key, at: { ...d.at }, first: d.first } }) : () => undefined;
-      const keys = g.plan.keySlot >= 0 ? keySetFor(task.stop - task.start) : undefined;
+      const keys = g.plan.keySlot >= 0 ? keySetFor(task.range ? task.range.stop - task.range.start : WHOLE_FILE_BYTES) : undefined;
       if (keys) keySets.push(keys);
       return new SourceRun(g.plan, period, g.timezone, onDuplicate, true, keys);
     }),
   }));
   const ctx = { timezone: groups[0]!.timezone, onReject: (reject: Reject) => events.push({ type: 'reject', reject }) };
-  let read;
+  let read: { records: number; offset: number; line: number };
   try {
-    read = await readSourceRange(task.path, task.fileIndex, groups, ctx, { header: task.header, start: task.start, stop: task.stop, line: 1 });
+    const { range } = task;
+    if (range !== null) {
+      read = await readSourceRange(task.path, task.fileIndex, groups, ctx, { header: range.header, start: range.start, stop: range.stop, line: 1 });
+    } else {
+      const whole = await readSourceFile(task.path, task.fileIndex, groups, ctx);
+      read = { records: whole.rows, offset: whole.bytes, line: 0 };
+    }
   } finally {
     spareKeySets.push(...keySets);
   }

@@ -1,65 +1,54 @@
-import { open } from 'node:fs/promises';
-import { ioError } from '../csv/io-error.js';
-import { readSourceHead, readSourceRange, type ConsumerGroup, type FileRead, type ReadContext } from '../data/read-source.js';
-import type { PieceDone, PieceOutcome } from './messages.js';
-import { pieceSize, type ParallelSettings } from './parallel-settings.js';
+import type { Stats } from 'node:fs';
+import { readSourceFile, readSourceRange, type ConsumerGroup, type FileRead, type ReadContext } from '../data/read-source.js';
+import type { PieceDone } from './messages.js';
+import type { ParallelSettings } from './parallel-settings.js';
 import { mergeRunState, takeKeys } from './run-state.js';
-import { splitPoints } from './split-file.js';
-import type { WorkerPool } from './worker-pool.js';
+import type { SourcePieces } from './source-pieces.js';
 
 export interface ParallelRead {
-  readonly pool: WorkerPool;
+  readonly pieces: SourcePieces;
+  /** The file's position in the source's file list (SourcePieces' numbering). */
+  readonly file: number;
   readonly settings: ParallelSettings;
-  readonly sourceId: string;
 }
 
 /**
- * Reads one large plain file in pieces on the workers and merges them, in file order, into
+ * Reads one file of a source from pieces the workers read, merging them in file order into
  * `groups` — the result (state, rejects, duplicates, line numbers) is the single-threaded
- * one. A piece is read again here, in order and with the real state, when
+ * one. `onOpen` gets the file's stat from before any worker read it. A piece is read again
+ * here, in order and with the real state, when
  *  - it did not start where the previous piece ended (its start was inside a quoted field),
  *  - one of its keys was already seen in an earlier piece (a duplicate across pieces), or
  *  - its worker failed (a fatal CSV error is then raised with its exact line).
  */
-export async function readSourceParallel(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext, job: ParallelRead): Promise<FileRead> {
-  const head = await readSourceHead(path, groups);
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw ioError(path, error);
-  }
-  let points: number[];
-  let size: number;
-  try {
-    size = (await handle.stat()).size;
-    const shape = { width: head.header.names.length, delimiter: head.header.delimiter.charCodeAt(0) };
-    points = await splitPoints(handle, head.offset, size, pieceSize(job.settings, size - head.offset), shape);
-  } finally {
-    await handle.close();
-  }
-
-  const pieces = points.length - 1;
-  const outcomes: (Promise<PieceOutcome> | undefined)[] = new Array(pieces);
-  // Pieces sent ahead of the merge: enough to keep every worker busy, few enough to bound memory.
-  const ahead = job.settings.threads * 4;
-  let sent = 0;
-  const send = (merged: number): void => {
-    for (; sent < pieces && sent < merged + ahead; sent++) {
-      outcomes[sent] = job.pool.run({ id: sent, sourceId: job.sourceId, path, fileIndex, header: head.header, start: points[sent]!, stop: points[sent + 1]! });
-    }
-  };
-
+export async function readSourceParallel(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext, job: ParallelRead, onOpen?: (before: Stats | null) => void): Promise<FileRead> {
+  const { layout, before } = await job.pieces.open(job.file);
+  onOpen?.(before);
   const trace = job.settings.trace;
-  let start = head.offset; // where the next record really starts
-  let line = head.line;
+  const runs = groups.flatMap((g) => g.runs);
+
+  if (layout.kind === 'whole') {
+    const outcome = await job.pieces.outcome(job.file, 0);
+    ctx.signal?.throwIfAborted();
+    if (outcome.ok && takeKeys(runs, outcome.runs.flat(), 0)) {
+      merge(groups, outcome, 0, ctx);
+      trace?.(`${path} whole file: merged`);
+      ctx.onProgress?.(outcome.records);
+      return { path, rows: outcome.records, bytes: outcome.offset };
+    }
+    trace?.(`${path} whole file: read again (${!outcome.ok ? `worker: ${outcome.message}` : 'a key seen in an earlier piece'})`);
+    return readSourceFile(path, fileIndex, groups, ctx);
+  }
+
+  const { points, header, size } = layout;
+  const pieces = points.length - 1;
+  let start = layout.offset; // where the next record really starts
+  let line = layout.line;
   let rows = 0;
   for (let k = 0; k < pieces; k++) {
-    send(k);
-    const outcome = await outcomes[k]!;
-    outcomes[k] = undefined;
+    const outcome = await job.pieces.outcome(job.file, k);
     ctx.signal?.throwIfAborted();
-    if (outcome.ok && points[k] === start && takeKeys(groups.flatMap((g) => g.runs), outcome.runs.flat(), line - 1)) {
+    if (outcome.ok && points[k] === start && takeKeys(runs, outcome.runs.flat(), line - 1)) {
       merge(groups, outcome, line - 1, ctx);
       if (k === 0 && pieces > 1) {
         // Size the key sets once, from the keys per byte of the first piece.
@@ -72,7 +61,7 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
       rows += outcome.records;
     } else {
       trace?.(`${path} piece ${k + 1}/${pieces}: read again (${!outcome.ok ? `worker: ${outcome.message}` : points[k] !== start ? 'started inside a record' : 'a key seen in an earlier piece'})`);
-      const read = await readSourceRange(path, fileIndex, groups, ctx, { header: head.header, start, stop: points[k + 1]!, line });
+      const read = await readSourceRange(path, fileIndex, groups, ctx, { header, start, stop: points[k + 1]!, line });
       start = read.offset;
       line = read.line;
       rows += read.records;

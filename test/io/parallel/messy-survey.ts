@@ -4,9 +4,9 @@ import { writeFileSync } from 'node:fs';
  * A seeded, messy survey export of a few MB: quoted newlines (some holding text that looks
  * like a record), doubled quotes, blank lines, CRLF rows, ragged rows, invalid and
  * out-of-range scores, bad timestamps, test rows and — with `duplicates` — keys repeated
- * far from their first row (so across pieces).
+ * far from their first row (so across pieces). Ids count from `firstId`.
  */
-export function writeMessySurvey(path: string, rows: number, seed: number, duplicates: boolean): void {
+export function writeMessySurvey(path: string, rows: number, seed: number, duplicates: boolean, firstId = 0): void {
   let state = seed;
   const random = (): number => {
     state = (state + 0x6d2b79f5) | 0;
@@ -38,7 +38,7 @@ export function writeMessySurvey(path: string, rows: number, seed: number, dupli
   const start = Date.UTC(2024, 9, 1);
   const parts: string[] = ['response_id,submitted_at,channel,region,segment,nps_score,csat_score,ces_score,comment,is_test\n'];
   for (let i = 0; i < rows; i++) {
-    const id = duplicates && i > 100 && random() < 0.04 ? `R-${Math.floor(random() * i)}` : `R-${i}`;
+    const id = duplicates && i > 100 && random() < 0.04 ? `R-${firstId + Math.floor(random() * i)}` : `R-${firstId + i}`;
     const r = random();
     const ts = r < 0.01 ? 'yesterday' : r < 0.03 ? '' : new Date(start + Math.floor(random() * 450 * 86_400_000)).toISOString().slice(0, 19) + 'Z';
     const fields = [id, ts, pick(['email', 'web', 'in_app']), pick(['EMEA', 'NA', 'APAC', '']), pick(['SMB', 'Enterprise']), score(0, 10), score(1, 5), score(1, 7), comment(), random() < 0.02 ? 'true' : 'false'];

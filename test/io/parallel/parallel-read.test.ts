@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,9 +12,21 @@ const dir = mkdtempSync(join(tmpdir(), 'rmos-parallel-'));
 const withDuplicates = join(dir, 'survey_duplicates.csv');
 const unique = join(dir, 'survey_unique.csv');
 
+// Several exports of one source: plain files and a gzip one.
+const monthly = join(dir, 'monthly');
+
 beforeAll(() => {
   writeMessySurvey(withDuplicates, 30_000, 7, true);
   writeMessySurvey(unique, 30_000, 11, false);
+  mkdirSync(join(monthly, 'survey_responses'), { recursive: true });
+  const file = (name: string) => join(monthly, 'survey_responses', name);
+  writeMessySurvey(file('a.csv'), 4_000, 3, false, 0);
+  writeMessySurvey(file('b.csv'), 4_000, 5, false, 4_000);
+  writeMessySurvey(file('c.csv'), 4_000, 9, false, 8_000);
+  writeFileSync(file('c.csv.gz'), gzipSync(readFileSync(file('c.csv'))));
+  rmSync(file('c.csv'));
+  // d.csv repeats a.csv's ids: keys first seen in an earlier file.
+  writeMessySurvey(file('d.csv'), 2_000, 13, false, 0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -57,6 +70,22 @@ describe('parallel reading of one large file', () => {
   test('reads again the pieces holding a key first seen in an earlier piece', () => {
     const trace = traceOf(compute(withDuplicates, parallelEnv, join(dir, 'r.csv')).stderr);
     expect(trace.some((l) => l.endsWith('(a key seen in an earlier piece)'))).toBe(true);
+  });
+
+  test('reads several files of a source side by side, gzip whole, with the single-threaded result', () => {
+    const run = (env: Record<string, string>, rejects: string) =>
+      runCli(['compute', 'metrics', '--data', monthly, '--metrics', 'nps,csat,ces', '--by', 'region', '--period', '2025-Q2', '--format', 'json', '--rejects', rejects], { env });
+    const single = run({ RMOS_THREADS: '1' }, join(dir, 'm1.csv'));
+    const parallel = run({ ...parallelEnv, RMOS_PARALLEL_PIECE_BYTES: '100000' }, join(dir, 'm2.csv'));
+    expect(single.code).toBe(0);
+    expect(parallel.stdout).toBe(single.stdout);
+    expect(readFileSync(join(dir, 'm2.csv'), 'utf8')).toBe(readFileSync(join(dir, 'm1.csv'), 'utf8'));
+    expect(parallel.stderr.replaceAll('m2.csv', 'm1.csv').split('\n').filter((l) => !l.startsWith('parallel: '))).toEqual(single.stderr.split('\n'));
+    const trace = traceOf(parallel.stderr);
+    expect(trace.some((l) => /a\.csv piece 1\/\d+: merged$/.test(l))).toBe(true);
+    expect(trace.some((l) => /b\.csv piece \d+\/\d+: merged$/.test(l))).toBe(true);
+    expect(trace.filter((l) => l.includes('c.csv.gz'))).toEqual([expect.stringMatching(/c\.csv\.gz whole file: merged$/)]);
+    expect(trace.some((l) => /d\.csv piece 1\/\d+: read again \(a key seen in an earlier piece\)$/.test(l))).toBe(true);
   });
 
   test('stays single-threaded below RMOS_PARALLEL_MIN_BYTES', () => {

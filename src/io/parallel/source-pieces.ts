@@ -1,0 +1,150 @@
+import { statSync, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { ioError } from '../csv/io-error.js';
+import { readSourceHead, type ConsumerGroup } from '../data/read-source.js';
+import type { CsvHeader } from '../csv/index.js';
+import type { PieceOutcome } from './messages.js';
+import { pieceSize, type ParallelSettings } from './parallel-settings.js';
+import { splitPoints } from './split-file.js';
+import type { WorkerPool } from './worker-pool.js';
+
+/** One export of a source, in the order the source's files are read. */
+export interface SourceFile {
+  readonly path: string;
+  readonly index: number;
+}
+
+/** How a file is read: split into byte ranges (a plain file), or whole by one worker (gzip). */
+export type FileLayout =
+  | { readonly kind: 'split'; readonly header: CsvHeader; readonly offset: number; readonly line: number; readonly size: number; readonly points: readonly number[] }
+  | { readonly kind: 'whole' };
+
+interface FileState {
+  readonly file: SourceFile;
+  readonly planned: Promise<FileLayout>;
+  /** The file's stat when it was planned, before any worker read it (see readUnchanged). */
+  readonly before: Stats | null;
+  layout?: FileLayout;
+  readonly outcomes: Promise<PieceOutcome>[];
+  sent: number;
+}
+
+const GZIP = [0x1f, 0x8b];
+
+/**
+ * Hands the pieces of every file of one source to the workers in file order, a bounded number
+ * ahead of the merge: while the coordinator merges the end of one file, the workers already
+ * read the next. A plain file of at least `minBytes` is split; any other file is one piece.
+ */
+export class SourcePieces {
+  private readonly states: FileState[];
+  private merged = 0; // pieces merged (or read again) so far, over all files
+  private sentTotal = 0;
+  private planning = 0; // index of the first file whose pieces are not all sent
+
+  constructor(
+    files: readonly SourceFile[],
+    private readonly groups: readonly ConsumerGroup[],
+    private readonly pool: WorkerPool,
+    private readonly settings: ParallelSettings,
+    private readonly sourceId: string,
+  ) {
+    this.states = files.map((file) => ({ file, planned: undefined!, before: null, outcomes: [], sent: 0 }));
+  }
+
+  /** The file's layout and its stat before reading; starts the pieces of this file and beyond. */
+  async open(k: number): Promise<{ layout: FileLayout; before: Stats | null }> {
+    this.plan(k);
+    const state = this.states[k]!;
+    const layout = await state.planned;
+    await this.send();
+    return { layout, before: state.before };
+  }
+
+  /** Piece j of file k (sent if it was not yet), to be merged in order. */
+  async outcome(k: number, j: number): Promise<PieceOutcome> {
+    const state = this.states[k]!;
+    while (state.sent <= j) await this.send(true);
+    const outcome = await state.outcomes[j]!;
+    delete state.outcomes[j];
+    this.merged++;
+    void this.send();
+    return outcome;
+  }
+
+  private plan(k: number): void {
+    const state = this.states[k] as { -readonly [K in keyof FileState]: FileState[K] };
+    if (state.planned !== undefined) return;
+    let before: Stats | null = null;
+    try {
+      before = statSync(state.file.path);
+    } catch {
+      before = null; // the read reports it
+    }
+    state.before = before;
+    state.planned = this.layoutOf(state.file, before).then((layout) => (state.layout = layout));
+    state.planned.catch(() => undefined); // awaited by open()
+  }
+
+  private async layoutOf(file: SourceFile, stats: Stats | null): Promise<FileLayout> {
+    // A file that cannot be opened is read whole: the worker fails, and the coordinator's own
+    // read gives the message.
+    if (stats === null || (await isGzip(file.path).catch(() => true))) return { kind: 'whole' };
+    const head = await readSourceHead(file.path, this.groups);
+    const size = stats.size;
+    let points = [head.offset, size];
+    if (size >= this.settings.minBytes) {
+      const handle = await open(file.path, 'r').catch((error: unknown) => {
+        throw ioError(file.path, error);
+      });
+      try {
+        const shape = { width: head.header.names.length, delimiter: head.header.delimiter.charCodeAt(0) };
+        points = await splitPoints(handle, head.offset, size, pieceSize(this.settings, size - head.offset), shape);
+      } finally {
+        await handle.close();
+      }
+    }
+    return { kind: 'split', header: head.header, offset: head.offset, line: head.line, size, points };
+  }
+
+  /**
+   * Sends pieces while fewer than `ahead` are waiting to be merged (or, with `force`, at
+   * least one more), planning the next files as it goes. A file whose plan fails (an
+   * unreadable header) gets no pieces: its reader raises the error in order.
+   */
+  private async send(force = false): Promise<void> {
+    const ahead = this.settings.threads * 4;
+    while ((force || this.sentTotal - this.merged < ahead) && this.planning < this.states.length) {
+      const state = this.states[this.planning]!;
+      this.plan(this.planning);
+      let layout: FileLayout;
+      try {
+        layout = state.layout ?? (await state.planned);
+      } catch {
+        return;
+      }
+      const count = layout.kind === 'whole' ? 1 : layout.points.length - 1;
+      if (state.sent >= count) {
+        this.planning++;
+        continue;
+      }
+      const j = state.sent++;
+      this.sentTotal++;
+      const { path, index } = state.file;
+      const range = layout.kind === 'whole' ? null : { header: layout.header, start: layout.points[j]!, stop: layout.points[j + 1]! };
+      state.outcomes[j] = this.pool.run({ id: this.sentTotal, sourceId: this.sourceId, path, fileIndex: index, range });
+      force = false;
+    }
+  }
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const magic = Buffer.alloc(2);
+    await handle.read(magic, 0, 2, 0);
+    return magic[0] === GZIP[0] && magic[1] === GZIP[1];
+  } finally {
+    await handle.close();
+  }
+}
