@@ -1,4 +1,4 @@
-import { MS_PER_DAY, daysFromCivil, isRealDate } from '../periods/epoch-day.js';
+import { MS_PER_DAY, daysFromCivil, daysInMonth, isRealDate } from '../periods/epoch-day.js';
 import { instantFromLocal } from '../periods/time-zone.js';
 import { DEFAULT_MISSING_TOKENS } from './missing-tokens.js';
 import type { Value, ValueOptions } from './value-types.js';
@@ -126,14 +126,28 @@ function booleanParser(missing: readonly Uint8Array[]): ByteValueParser {
   };
 }
 
+// Epoch day of the 1st and length of every month of 1900..2199, for the dates exports hold:
+// a table read instead of the calendar arithmetic (divisions) for every cell.
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+const MONTH_START = new Int32Array(TABLE_YEARS * 12);
+const MONTH_DAYS = new Uint8Array(TABLE_YEARS * 12);
+for (let i = 0; i < TABLE_YEARS * 12; i++) {
+  const year = TABLE_FIRST_YEAR + Math.floor(i / 12);
+  MONTH_START[i] = daysFromCivil(year, (i % 12) + 1, 1);
+  MONTH_DAYS[i] = daysInMonth(year, (i % 12) + 1);
+}
+
 /** YYYY-MM-DD at start as an epoch day, or NOT_A_DAY when the shape or the date is wrong. */
 function isoDay(bytes: Uint8Array, start: number): number {
   if (bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return NOT_A_DAY;
   const year = digits(bytes, start, 4);
   const month = digits(bytes, start + 5, 2);
   const day = digits(bytes, start + 8, 2);
-  if (year < 0 || month < 0 || day < 0 || !isRealDate(year, month, day)) return NOT_A_DAY;
-  return daysFromCivil(year, month, day);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return NOT_A_DAY;
+  const at = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+  if (at >= 0 && at < MONTH_START.length) return day <= MONTH_DAYS[at]! ? MONTH_START[at]! + day - 1 : NOT_A_DAY;
+  return isRealDate(year, month, day) ? daysFromCivil(year, month, day) : NOT_A_DAY;
 }
 
 function dateParser(): ByteValueParser {

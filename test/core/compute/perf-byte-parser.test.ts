@@ -26,6 +26,9 @@ const shapes = fc.oneof(
   fc.double({ noNaN: true }).map(String),
   fc.date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 0, 1)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19) + 'Z'),
   fc.constantFrom('9.0', '9.00', '09', '-0', '+7', '1,0', '2025-02-29', '2024-02-29', '2025-13-01T00:00:00Z', '2025-01-01 24:00:00', 'NA', 'n/a', 'Null', '-', 'Yes', 'NO', 'T', 'f', '1', '0', 'maybe'),
+  // The edges of the month table (1900..2199) and of the calendar.
+  fc.constantFrom('1899-12-31', '1900-01-01', '1900-02-29', '2000-02-29', '2100-02-29', '2199-12-31', '2200-01-01', '2025-04-31', '2025-00-10', '2025-01-00', '0000-01-01'),
+  fc.constantFrom('1899-12-31T23:59:59Z', '1900-01-01T00:00:00Z', '2000-02-29T12:00:00Z', '2100-02-29T00:00:00Z', '2199-12-31T23:59:59Z', '2200-01-01T00:00:00Z', '2025-06-31T00:00:00Z'),
 );
 
 describe('byte-level value parsers', () => {
@@ -58,6 +61,12 @@ describe('byte-level value parsers', () => {
     expect(parse({ ...base, type: 'boolean' }, 'Yes')).toBe(true);
     expect(parse({ ...base, type: 'timestamp' }, '2025-03-01T10:20:30Z')).toBe(Date.UTC(2025, 2, 1, 10, 20, 30));
     expect(parse({ ...base, type: 'date' }, '2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
+    for (const [y, m, d] of [[1899, 12, 31], [1900, 1, 1], [1900, 2, 28], [2000, 2, 29], [2100, 3, 1], [2199, 12, 31], [2200, 1, 1]] as const) {
+      const cell = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      expect([cell, parse({ ...base, type: 'date' }, cell)]).toEqual([cell, Date.UTC(y, m - 1, d) / 86_400_000]);
+    }
+    expect(parse({ ...base, type: 'date' }, '1900-02-29')).toBe(FALLBACK);
+    expect(parse({ ...base, type: 'date' }, '2100-02-29')).toBe(FALLBACK);
     expect(parse({ ...base, type: 'string', missingTokens: [] }, 'EMEA')).toBe('EMEA');
   });
 
