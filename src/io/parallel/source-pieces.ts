@@ -64,7 +64,12 @@ export class SourcePieces {
   /** Piece j of file k (sent if it was not yet), to be merged in order. */
   async outcome(k: number, j: number): Promise<PieceOutcome> {
     const state = this.states[k]!;
-    while (state.sent <= j) await this.send(true);
+    while (state.sent <= j) {
+      const sent = this.sentTotal;
+      await this.send(true);
+      // Pieces are merged in the order they are sent: one that cannot be sent is a bug, not a wait.
+      if (this.sentTotal === sent && state.sent <= j) throw new Error(`piece ${j + 1} of ${state.file.path} was never handed to a worker`);
+    }
     const outcome = await state.outcomes[j]!;
     delete state.outcomes[j];
     this.merged++;
@@ -115,14 +120,17 @@ export class SourcePieces {
   private async send(force = false): Promise<void> {
     const ahead = this.settings.threads * 4;
     while ((force || this.sentTotal - this.merged < ahead) && this.planning < this.states.length) {
-      const state = this.states[this.planning]!;
-      this.plan(this.planning);
+      const current = this.planning;
+      const state = this.states[current]!;
+      this.plan(current);
       let layout: FileLayout;
       try {
         layout = state.layout ?? (await state.planned);
       } catch {
         return;
       }
+      // Another call may have moved on while this one waited for the plan.
+      if (this.planning !== current) continue;
       const count = layout.kind === 'whole' ? 1 : layout.points.length - 1;
       if (state.sent >= count) {
         this.planning++;

@@ -86,6 +86,15 @@ describe('parallel reading of one large file', () => {
     expect(trace.some((l) => /b\.csv piece \d+\/\d+: merged$/.test(l))).toBe(true);
     expect(trace.filter((l) => l.includes('c.csv.gz'))).toEqual([expect.stringMatching(/c\.csv\.gz whole file: merged$/)]);
     expect(trace.some((l) => /d\.csv piece 1\/\d+: read again \(a key seen in an earlier piece\)$/.test(l))).toBe(true);
+    // Pieces are handed out by calls that interleave with the merge: the same result every time
+    // (a lost piece once left a run spinning; SIGKILL after 10 s makes a hang a failure).
+    for (let i = 0; i < 4; i++) {
+      const again = runCli(['compute', 'metrics', '--data', monthly, '--metrics', 'nps,csat,ces', '--by', 'region', '--period', '2025-Q2', '--format', 'json'], {
+        env: { ...parallelEnv, RMOS_PARALLEL_PIECE_BYTES: '100000' },
+        timeout: 10_000,
+      });
+      expect([again.code, again.stdout]).toEqual([0, single.stdout]);
+    }
   });
 
   test('stays single-threaded below RMOS_PARALLEL_MIN_BYTES', () => {
