@@ -95,16 +95,25 @@ class GroupDecoder {
   /** Hashes a plain ASCII key cell in place; false when the text path must decode it. */
   private hashKeyBytes(span: RecordFields, field: number): boolean {
     if (!span.isRaw(field)) return false;
+    this.trimCell(span, field);
+    if (this.cellStart === this.cellEnd) {
+      this.key.present = false;
+      return true;
+    }
+    return this.key.setAsciiBytes(span.bytes, this.cellStart, this.cellEnd);
+  }
+
+  /** The cell's bytes without surrounding ASCII spaces: [cellStart, cellEnd), set without allocating. */
+  private cellStart = 0;
+  private cellEnd = 0;
+  private trimCell(span: RecordFields, field: number): void {
     const bytes = span.bytes;
     let start = span.starts[field]!;
     let end = span.ends[field]!;
     while (start < end && isAsciiSpace(bytes[start]!)) start++;
     while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
-    if (start === end) {
-      this.key.present = false;
-      return true;
-    }
-    return this.key.setAsciiBytes(bytes, start, end);
+    this.cellStart = start;
+    this.cellEnd = end;
   }
 
   private keyText(): string {
@@ -129,17 +138,13 @@ class GroupDecoder {
       }
       const parseBytes = fast[slot];
       if (span !== null && parseBytes !== null && parseBytes !== undefined && span.isRaw(field)) {
-        const bytes = span.bytes;
-        let start = span.starts[field]!;
-        let end = span.ends[field]!;
-        while (start < end && isAsciiSpace(bytes[start]!)) start++;
-        while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
-        if (start === end) {
+        this.trimCell(span, field);
+        if (this.cellStart === this.cellEnd) {
           values[slot] = null; // blank is missing in every column
           invalid[slot] = 0;
           continue;
         }
-        const value = parseBytes(bytes, start, end);
+        const value = parseBytes(span.bytes, this.cellStart, this.cellEnd);
         if (value !== FALLBACK) {
           values[slot] = value;
           invalid[slot] = 0;
