@@ -21,9 +21,10 @@ export type FileLayout =
 
 interface FileState {
   readonly file: SourceFile;
-  readonly planned: Promise<FileLayout>;
+  /** Set when the file is planned (its header read and split points chosen): the first time it is opened or reached by `send`. */
+  planned?: Promise<FileLayout>;
   /** The file's stat when it was planned, before any worker read it (see readUnchanged). */
-  readonly before: Stats | null;
+  before: Stats | null;
   layout?: FileLayout;
   readonly outcomes: Promise<PieceOutcome>[];
   sent: number;
@@ -49,14 +50,13 @@ export class SourcePieces {
     private readonly settings: ParallelSettings,
     private readonly sourceId: string,
   ) {
-    this.states = files.map((file) => ({ file, planned: undefined!, before: null, outcomes: [], sent: 0 }));
+    this.states = files.map((file) => ({ file, before: null, outcomes: [], sent: 0 }));
   }
 
   /** The file's layout and its stat before reading; starts the pieces of this file and beyond. */
   async open(k: number): Promise<{ layout: FileLayout; before: Stats | null }> {
-    this.plan(k);
     const state = this.states[k]!;
-    const layout = await state.planned;
+    const layout = await this.plan(k);
     await this.send();
     return { layout, before: state.before };
   }
@@ -77,18 +77,19 @@ export class SourcePieces {
     return outcome;
   }
 
-  private plan(k: number): void {
-    const state = this.states[k] as { -readonly [K in keyof FileState]: FileState[K] };
-    if (state.planned !== undefined) return;
-    let before: Stats | null = null;
+  /** Plans file k once; its layout (a rejected promise when the header cannot be read). */
+  private plan(k: number): Promise<FileLayout> {
+    const state = this.states[k]!;
+    if (state.planned !== undefined) return state.planned;
     try {
-      before = statSync(state.file.path);
+      state.before = statSync(state.file.path);
     } catch {
-      before = null; // the read reports it
+      state.before = null; // the read reports it
     }
-    state.before = before;
-    state.planned = this.layoutOf(state.file, before).then((layout) => (state.layout = layout));
-    state.planned.catch(() => undefined); // awaited by open()
+    const planned = this.layoutOf(state.file, state.before).then((layout) => (state.layout = layout));
+    planned.catch(() => undefined); // awaited by open(), which reports the error in file order
+    state.planned = planned;
+    return planned;
   }
 
   private async layoutOf(file: SourceFile, stats: Stats | null): Promise<FileLayout> {
@@ -122,10 +123,9 @@ export class SourcePieces {
     while ((force || this.sentTotal - this.merged < ahead) && this.planning < this.states.length) {
       const current = this.planning;
       const state = this.states[current]!;
-      this.plan(current);
       let layout: FileLayout;
       try {
-        layout = state.layout ?? (await state.planned);
+        layout = state.layout ?? (await this.plan(current));
       } catch {
         return;
       }
