@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,15 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../../src/report/compute/format-number.js';
 import type { ComputeReport } from '../../src/report/compute/report.js';
 import { ROOT, runCli } from '../cli/run-cli.js';
+import { CHROMIUM, HAVE_CHROMIUM, IN_CI, LAUNCH_ARGS, MISSING, openRecorded as openIn } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-/** In CI a missing browser is a failure, never a silent skip. */
-const IN_CI = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());
-const MISSING = `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y --no-install-recommends chromium) to run the HTML report browser test`;
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 const ARGS = ['compute', 'metrics', '--data', 'examples/data', '--period', '2025-Q3', '--by', 'region', '--compare', 'prior', '--trend', '12'];
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 if (!HAVE_CHROMIUM && !IN_CI) console.warn(`skipping test/browser/html-report.test.ts: ${MISSING}`);
 
@@ -34,15 +29,8 @@ let browser: Browser;
 let report: ComputeReport;
 let pageUrl: string;
 
-/** Opens a URL in a fresh context that records every request and lets only `allowed` through. */
-async function openRecorded(url: string, viewport: { width: number; height: number }): Promise<{ page: Page; requests: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: 'block' });
-  const requests: string[] = [];
-  context.on('request', (r) => requests.push(r.url()));
-  await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort('blockedbyclient')));
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, requests, close: () => context.close() };
+function openRecorded(url: string, viewport: { width: number; height: number }): Promise<{ page: Page; requests: string[]; close: () => Promise<void> }> {
+  return openIn(browser, url, viewport);
 }
 
 describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('html report in headless Chromium', () => {
