@@ -1,17 +1,15 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../../src/report/compute/format-number.js';
 import type { ComputeReport } from '../../src/report/compute/report.js';
-import { ROOT, runCli } from '../cli/run-cli.js';
-import { CHROMIUM, HAVE_CHROMIUM, IN_CI, LAUNCH_ARGS, MISSING, openRecorded as openIn } from './chromium.js';
+import { ARTIFACTS, HAVE_CHROMIUM, IN_CI, MISSING, openRecorded as openIn, reportInChromium } from './chromium.js';
 
-const ARTIFACTS = join(ROOT, 'test/artifacts');
 const ARGS = ['compute', 'metrics', '--data', 'examples/data', '--period', '2025-Q3', '--by', 'region', '--compare', 'prior', '--trend', '12'];
 
 if (!HAVE_CHROMIUM && !IN_CI) console.warn(`skipping test/browser/html-report.test.ts: ${MISSING}`);
@@ -35,17 +33,9 @@ function openRecorded(url: string, viewport: { width: number; height: number }):
 
 describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('html report in headless Chromium', () => {
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`CI is set but ${MISSING}`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const json = runCli([...ARGS, '--format', 'json']);
-    expect(json.code, json.stderr).toBe(0);
-    report = JSON.parse(json.stdout) as ComputeReport;
-    const htmlFile = join(ARTIFACTS, 'html-report.html');
-    const html = runCli([...ARGS, '--format', 'html', '--out', htmlFile]);
-    expect(html.code, html.stderr).toBe(0);
-    pageUrl = pathToFileURL(htmlFile).href;
-    // launch() gives the browser a fresh temporary profile of its own and removes it on close.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    let json: string;
+    ({ json, pageUrl, browser } = await reportInChromium(ARGS, 'html-report'));
+    report = JSON.parse(json) as ComputeReport;
   }, 60_000);
 
   afterAll(async () => {

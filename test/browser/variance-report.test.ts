@@ -1,14 +1,11 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../cli/run-cli.js';
-import { CHROMIUM, HAVE_CHROMIUM, IN_CI, LAUNCH_ARGS, MISSING, openRecorded } from './chromium.js';
+import { ARTIFACTS, HAVE_CHROMIUM, IN_CI, MISSING, openRecorded, reportInChromium } from './chromium.js';
 
-const ARTIFACTS = join(ROOT, 'test/artifacts');
 const ARGS = ['variance', 'metrics', '--data', 'examples/data', '--period', '2025-Q3', '--against', 'prior', '--explain-by', 'region'];
 
 /** What the test reads of the variance JSON. */
@@ -28,16 +25,9 @@ let pageUrl: string;
 
 describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('variance report in headless Chromium', () => {
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`CI is set but ${MISSING}`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const json = runCli([...ARGS, '--format', 'json']);
-    expect(json.code, json.stderr).toBe(0);
-    report = JSON.parse(json.stdout) as VarianceJson;
-    const htmlFile = join(ARTIFACTS, 'variance-report.html');
-    const html = runCli([...ARGS, '--format', 'html', '--out', htmlFile]);
-    expect(html.code, html.stderr).toBe(0);
-    pageUrl = pathToFileURL(htmlFile).href;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    let json: string;
+    ({ json, pageUrl, browser } = await reportInChromium(ARGS, 'variance-report'));
+    report = JSON.parse(json) as VarianceJson;
   }, 60_000);
 
   afterAll(async () => {
