@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepo, type TestRepo } from '../io/git/git-repo.js';
-import { runCli } from './run-cli.js';
+import { ROOT, runCli } from './run-cli.js';
 
 let repo: TestRepo;
 let v1: string;
@@ -114,6 +114,31 @@ describe('rmos diff', () => {
     expect(romi.version).toEqual({ from: '1.0.0', to: '1.0.0', bump: 'none', required: 'minor', ok: false });
   });
 
+  it('--param sets a parameter in both versions: the impact of a parameter change then vanishes', () => {
+    const data = join(ROOT, 'examples/data');
+    const romiOf = (...extra: string[]) => {
+      const result = diff('v2', '--lib', 'lib', '--data', data, '--period', '2025-Q3', '--metrics', 'romi', '--format', 'json', ...extra);
+      expect(result.code, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout) as Json).metrics.find((m) => m.id === 'romi')!.impact!;
+    };
+    const changed = romiOf(); // gross_margin 0.8 at v2, 0.7 in the working tree
+    expect(changed.difference).toBeLessThan(0);
+    const pinned = romiOf('--param', 'gross_margin=0.5');
+    expect(pinned.difference).toBe(0);
+    expect(pinned.from!.value).toBe(pinned.to!.value);
+    expect(pinned.from!.value).toBeLessThan(changed.to!.value!);
+  });
+
+  it('--param names a parameter of either version and needs the exports', () => {
+    const data = join(ROOT, 'examples/data');
+    const typo = diff('v2', '--lib', 'lib', '--data', data, '--period', '2025-Q3', '--param', 'gross_margn=0.5');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/--param gross_margn: neither version has a parameter 'gross_margn'.*gross_margin/);
+    const noData = diff('v2', '--lib', 'lib', '--param', 'gross_margin=0.5');
+    expect(noData.code).toBe(2);
+    expect(noData.stderr).toMatch(/--param compute the numeric impact and need the exports/);
+  });
+
   it('prints a readable table and Markdown', () => {
     const table = diff('v1', 'v2', '--lib', 'lib', '--data', 'data', '--period', '2025-07', '--metrics', 'nps');
     expect(table.code).toBe(0);
@@ -142,7 +167,7 @@ describe('rmos diff', () => {
   it('needs exports for --period', () => {
     const result = diff('v1', '--lib', 'lib', '--period', '2025-07');
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('rmos: --period, --from/--to and --by compute the numeric impact and need the exports: add --data DIR or --source NAME=PATH\n');
+    expect(result.stderr).toBe('rmos: --period, --from/--to, --by and --param compute the numeric impact and need the exports: add --data DIR or --source NAME=PATH\n');
   });
 });
 

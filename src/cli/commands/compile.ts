@@ -10,7 +10,7 @@ import { assertLintClean, resolveParameters, resolvePeriod, segmentNotes, select
 import { duckdbCsvTables } from '../../io/duckdb/duckdb-csv-tables.js';
 import { loadLibrary } from '../../io/library/load-library.js';
 import { InputError, UsageError, type CommandResult } from '../errors.js';
-import { splitList, splitPairs } from './compute.js';
+import { parseParams, splitList, splitPairs } from './compute.js';
 
 export interface CompileOptions {
   readonly dialect: string;
@@ -47,11 +47,7 @@ export async function compileCommand(lib: string, options: CompileOptions): Prom
   const metricIds = selectMetrics(library, options.metrics ? splitList(options.metrics) : undefined);
   const by = splitList(options.by);
   const notes = segmentNotes(library, metricIds, by);
-  const overrides = new Map([...splitPairs('--param', options.param)].map(([k, v]) => {
-    const value = Number(v);
-    if (v.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--param ${k}=${v}: the value must be a number`);
-    return [k, value] as const;
-  }));
+  const overrides = parseParams(options.param);
   const parameters = resolveParameters(library, overrides);
 
   const tableNames = splitPairs('--table', options.table);

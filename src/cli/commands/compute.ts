@@ -50,7 +50,8 @@ export function splitPairs(flag: string, pairs: readonly string[]): Map<string, 
   return map;
 }
 
-function parseParams(pairs: readonly string[]): Map<string, number> {
+/** `--param NAME=VALUE` pairs; every value must be a number. */
+export function parseParams(pairs: readonly string[]): Map<string, number> {
   const params = new Map<string, number>();
   for (const [name, text] of splitPairs('--param', pairs)) {
     const value = Number(text);

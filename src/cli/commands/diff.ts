@@ -2,7 +2,7 @@ import { runDiff } from '../../io/git/run-diff.js';
 import { DIFF_FORMATTERS, type DiffFormat } from '../../report/diff/index.js';
 import { writeFileAtomic } from '../../io/output/write-atomic.js';
 import { UsageError, type CommandResult } from '../errors.js';
-import { splitList, splitPairs } from './compute.js';
+import { parseParams, splitList, splitPairs } from './compute.js';
 
 export interface DiffOptions {
   readonly lib: string;
@@ -13,6 +13,7 @@ export interface DiffOptions {
   readonly to?: string;
   readonly by: readonly string[];
   readonly metrics?: readonly string[];
+  readonly param: readonly string[];
   readonly format: string;
   readonly out?: string;
   readonly color: boolean;
@@ -23,8 +24,8 @@ export async function diffCommand(refA: string, refB: string | undefined, option
   const sources = splitPairs('--source', options.source);
   const wantsData = options.data !== undefined || sources.size > 0;
   const periodGiven = options.period !== undefined || options.from !== undefined || options.to !== undefined;
-  if (!wantsData && (periodGiven || options.by.length > 0)) {
-    throw new UsageError('--period, --from/--to and --by compute the numeric impact and need the exports: add --data DIR or --source NAME=PATH');
+  if (!wantsData && (periodGiven || options.by.length > 0 || options.param.length > 0)) {
+    throw new UsageError('--period, --from/--to, --by and --param compute the numeric impact and need the exports: add --data DIR or --source NAME=PATH');
   }
   let invalid = 0;
   const report = await runDiff({
@@ -38,6 +39,7 @@ export async function diffCommand(refA: string, refB: string | undefined, option
     periodTo: options.to,
     by: splitList(options.by),
     metrics: options.metrics ? splitList(options.metrics) : undefined,
+    parameters: parseParams(options.param),
     onReject: (reject) => {
       if (!reject.reason.startsWith('duplicate ')) invalid++;
     },

@@ -3,7 +3,7 @@ import { writeFileAtomic } from '../../io/output/write-atomic.js';
 import { runVariance } from '../../io/variance/run-variance.js';
 import { VARIANCE_FORMATTERS, type VarianceFormat } from '../../report/variance/index.js';
 import { UsageError, type CommandResult } from '../errors.js';
-import { splitList, splitPairs } from './compute.js';
+import { parseParams, splitList, splitPairs } from './compute.js';
 
 export interface VarianceOptions {
   readonly data?: string;
@@ -37,11 +37,7 @@ function parseTolerances(pairs: readonly string[]): Map<string, Tolerance> {
 
 export async function varianceCommand(lib: string, options: VarianceOptions): Promise<CommandResult> {
   if (options.data === undefined && options.source.length === 0) throw new UsageError('say where the exports are: --data DIR or --source NAME=PATH');
-  const params = new Map([...splitPairs('--param', options.param)].map(([k, v]) => {
-    const n = Number(v);
-    if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--param ${k}=${v}: the value must be a number`);
-    return [k, n] as const;
-  }));
+  const params = parseParams(options.param);
   const report = await runVariance({
     library: lib,
     data: options.data,

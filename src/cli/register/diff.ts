@@ -17,6 +17,7 @@ export function registerDiff({ program, finish }: CommandContext): void {
     .option('--to <date>', 'last day of a custom period (YYYY-MM-DD)')
     .option('-b, --by <dims>', 'also compare per segment of these dimensions, comma-separated (repeatable)', collect, [])
     .option('-m, --metrics <ids>', 'only these metrics, comma-separated', collect, undefined)
+    .option('--param <name=value>', 'override a library parameter in both versions for the numeric impact (repeatable)', collect, [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
     .action(async (refA: string, refB: string | undefined, options: Omit<DiffOptions, 'color'>) => {

@@ -28,6 +28,8 @@ export interface DiffRequest {
   readonly periodTo?: string;
   readonly by: readonly string[];
   readonly metrics?: readonly string[];
+  /** --param overrides, applied to each version that defines the parameter. */
+  readonly parameters: ReadonlyMap<string, number>;
   readonly onReject: (reject: Reject) => void;
 }
 
@@ -92,7 +94,16 @@ async function computeImpact(request: DiffRequest, a: Side, b: Side, ids: readon
   for (const name of request.sources.keys()) {
     if (!libraries.some((l) => l.sources.has(name))) throw new UsageError(`--source ${name}=...: the library has no source '${name}'${didYouMean(name, b.loaded.library.sources.keys())}`);
   }
-  const variants: Variant[] = libraries.map((library, i) => ({ library, metricIds: perSide[i]!, by: request.by, periods: [period], parameters: resolveParameters(library, new Map()) }));
+  for (const name of request.parameters.keys()) {
+    if (!libraries.some((l) => l.parameters.has(name))) {
+      const known = new Set(libraries.flatMap((l) => [...l.parameters.keys()]));
+      throw new UsageError(`--param ${name}: neither version has a parameter '${name}'${didYouMean(name, known)}`);
+    }
+  }
+  const variants: Variant[] = libraries.map((library, i) => {
+    const overrides = new Map([...request.parameters].filter(([name]) => library.parameters.has(name)));
+    return { library, metricIds: perSide[i]!, by: request.by, periods: [period], parameters: resolveParameters(library, overrides) };
+  });
   const used = variants.filter((v) => v.metricIds.length > 0);
   const outcome = await computeVariants(used, { data: request.data, sources: request.sources }, request.onReject);
   const results = variants.map((v) => {
