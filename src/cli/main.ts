@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import { InputError, UsageError, type CommandResult } from './errors.js';
 import { handleInterrupts, Interrupted } from './interrupt.js';
 import { COMMANDS } from './register/index.js';
+import { writeStdout } from './write-stdout.js';
 
 /** Errors that are the user's to fix: a sentence, no stack trace, exit code 2. */
 function isExpected(error: unknown): error is Error {
@@ -26,7 +27,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 
   const finish = (result: CommandResult): void => {
-    if (result.stdout) process.stdout.write(result.stdout);
+    if (result.stdout) writeStdout(result.stdout);
     if (result.stderr) process.stderr.write(result.stderr);
     exitCode = result.exitCode;
   };

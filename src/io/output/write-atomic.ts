@@ -2,7 +2,8 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../errors.js';
 
-function describe(error: unknown): string {
+/** Why a write failed, in words. */
+export function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
@@ -35,7 +36,7 @@ export class AtomicFile {
     try {
       this.fd = openSync(this.temp, 'w');
     } catch (error) {
-      throw new InputError(`${flag} ${path}: cannot write there: ${describe(error)}`);
+      throw new InputError(`${flag} ${path}: cannot write there: ${describeWriteError(error)}`);
     }
   }
 
@@ -44,24 +45,40 @@ export class AtomicFile {
     if (this.buffer.length > 1 << 16) this.flush();
   }
 
+  /**
+   * Writes the buffered text whole. A write may take fewer bytes than it was given (on a
+   * full disk it takes what fits and reports no error), so it is repeated until every byte
+   * is written; the next write then fails with the disk's error.
+   */
   private flush(): void {
     try {
-      writeSync(this.fd, this.buffer);
+      const bytes = Buffer.from(this.buffer, 'utf8');
+      let written = 0;
+      while (written < bytes.length) {
+        const n = writeSync(this.fd, bytes, written, bytes.length - written);
+        if (n <= 0) throw Object.assign(new Error('nothing was written'), { code: 'ENOSPC' });
+        written += n;
+      }
       this.buffer = '';
     } catch (error) {
       this.abort();
-      throw new InputError(`${this.flag} ${this.path}: cannot write: ${describe(error)}`);
+      throw new InputError(`${this.flag} ${this.path}: cannot write: ${describeWriteError(error)}`);
     }
   }
 
   commit(): void {
     this.flush();
-    closeSync(this.fd);
+    try {
+      closeSync(this.fd);
+    } catch (error) {
+      rmSync(this.temp, { force: true });
+      throw new InputError(`${this.flag} ${this.path}: cannot write: ${describeWriteError(error)}`);
+    }
     try {
       renameSync(this.temp, this.path);
     } catch (error) {
       rmSync(this.temp, { force: true });
-      throw new InputError(`${this.flag} ${this.path}: cannot write: ${describe(error)}`);
+      throw new InputError(`${this.flag} ${this.path}: cannot write: ${describeWriteError(error)}`);
     }
   }
 
