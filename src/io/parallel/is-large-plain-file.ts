@@ -1,17 +1,22 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { isGzip } from '../csv/gzip-input.js';
+
+/** Whether a file starts with gzip's magic bytes (throws when it cannot be read). */
+export function isGzipFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const magic = Buffer.alloc(2);
+    const n = readSync(fd, magic, 0, 2, 0);
+    return isGzip(magic.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** A file worth splitting: at least `minBytes` and not gzip (gzip cannot be entered mid-stream). */
 export function isLargePlainFile(path: string, minBytes: number): boolean {
   try {
-    if (statSync(path).size < minBytes) return false;
-    const fd = openSync(path, 'r');
-    try {
-      const magic = Buffer.alloc(2);
-      readSync(fd, magic, 0, 2, 0);
-      return !(magic[0] === 0x1f && magic[1] === 0x8b);
-    } finally {
-      closeSync(fd);
-    }
+    return statSync(path).size >= minBytes && !isGzipFile(path);
   } catch {
     return false; // the single-threaded reader reports the problem
   }

@@ -7,6 +7,7 @@ import type { PieceOutcome } from './messages.js';
 import { pieceSize, type ParallelSettings } from './parallel-settings.js';
 import { splitPoints } from './split-file.js';
 import type { WorkerPool } from './worker-pool.js';
+import { isGzipFile } from './is-large-plain-file.js';
 
 /** One export of a source, in the order the source's files are read. */
 export interface SourceFile {
@@ -29,8 +30,6 @@ interface FileState {
   readonly outcomes: Promise<PieceOutcome>[];
   sent: number;
 }
-
-const GZIP = [0x1f, 0x8b];
 
 /**
  * Hands the pieces of every file of one source to the workers in file order, a bounded number
@@ -95,7 +94,7 @@ export class SourcePieces {
   private async layoutOf(file: SourceFile, stats: Stats | null): Promise<FileLayout> {
     // A file that cannot be opened is read whole: the worker fails, and the coordinator's own
     // read gives the message.
-    if (stats === null || (await isGzip(file.path).catch(() => true))) return { kind: 'whole' };
+    if (stats === null || readsWhole(file.path)) return { kind: 'whole' };
     const head = await readSourceHead(file.path, this.groups);
     const size = stats.size;
     let points = [head.offset, size];
@@ -146,13 +145,11 @@ export class SourcePieces {
   }
 }
 
-async function isGzip(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
+/** Gzip files, and files that cannot be opened (the coordinator's own read then gives the message), are read whole. */
+function readsWhole(path: string): boolean {
   try {
-    const magic = Buffer.alloc(2);
-    await handle.read(magic, 0, 2, 0);
-    return magic[0] === GZIP[0] && magic[1] === GZIP[1];
-  } finally {
-    await handle.close();
+    return isGzipFile(path);
+  } catch {
+    return true;
   }
 }
