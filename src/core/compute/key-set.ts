@@ -143,57 +143,24 @@ export class KeySet {
   /**
    * Adds keys that are distinct among themselves (one reader's KeyLog), their locations
    * shifted by `offset` — or none, returning false, when one of them is already here.
-   * They are added in the order of their home slots, so the table is walked front to back
-   * rather than hit at random: on a table far larger than the CPU's caches this is several
-   * times faster than adding them one by one in file order.
+   * (Adding them in home-slot order, reading slots ahead, was measured no faster:
+   * `node bench/run.mjs key-merge`.)
    */
   addAll(log: LoggedKeys, offset: number): boolean {
     const n = log.size;
-    if (n === 0) return true;
     this.reserve(this.count + n);
-    const order = this.orderBySlot(log.hashes, n);
-    const hashes = log.hashes;
-    const locations = log.locations;
-    const mask = this.capacity - 1;
-    for (let block = 0; block < n; block += TOUCH_AHEAD) {
-      const blockEnd = Math.min(n, block + TOUCH_AHEAD);
-      // Read the home slots of the next keys first: the loads do not depend on each other, so
-      // the CPU waits for their cache misses together rather than one after another.
-      let touched = 0;
-      for (let k = block; k < blockEnd; k++) touched ^= this.slots[(hashes[order[k]! * 2]! & mask) * 4]!;
-      this.touched = touched;
-      for (let k = block; k < blockEnd; k++) {
-        const i = order[k]!;
-        if (this.addHashed(hashes[i * 2]!, hashes[i * 2 + 1]!, locations[i]! + offset) === undefined) continue;
-        for (let j = 0; j < k; j++) this.remove(hashes[order[j]! * 2]!, hashes[order[j]! * 2 + 1]!);
-        return false;
-      }
+    const { hashes, locations } = log;
+    for (let i = 0; i < n; i++) {
+      if (this.addHashed(hashes[i * 2]!, hashes[i * 2 + 1]!, locations[i]! + offset) === undefined) continue;
+      for (let j = 0; j < i; j++) this.remove(hashes[j * 2]!, hashes[j * 2 + 1]!);
+      return false;
     }
     return true;
   }
 
-  /** Where addAll leaves what it read ahead (so that the reads are not optimised away). */
-  private touched = 0;
-
   /** Removes keys added by addAll. */
   removeAll(log: LoggedKeys): void {
     for (let i = 0; i < log.size; i++) this.remove(log.hashes[i * 2]!, log.hashes[i * 2 + 1]!);
-  }
-
-  private order = new Int32Array(0);
-  private buckets = new Int32Array(ORDER_BUCKETS + 1);
-
-  /** Indices 0..n-1 sorted by the top bits of their home slot (a counting sort). */
-  private orderBySlot(hashes: Uint32Array, n: number): Int32Array {
-    if (this.order.length < n) this.order = new Int32Array(Math.max(n, this.order.length * 2));
-    const order = this.order;
-    const buckets = this.buckets.fill(0);
-    const shift = Math.max(0, Math.log2(this.capacity) - ORDER_BITS);
-    const mask = this.capacity - 1;
-    for (let i = 0; i < n; i++) buckets[((hashes[i * 2]! & mask) >>> shift) + 1]!++;
-    for (let b = 1; b <= ORDER_BUCKETS; b++) buckets[b]! += buckets[b - 1]!;
-    for (let i = 0; i < n; i++) order[buckets[(hashes[i * 2]! & mask) >>> shift]!++] = i;
-    return order;
   }
 
   private grow(capacity = this.capacity * 2): void {
@@ -216,9 +183,6 @@ export class KeySet {
   }
 }
 
-const ORDER_BITS = 12;
-const TOUCH_AHEAD = 16;
-const ORDER_BUCKETS = 1 << ORDER_BITS;
 
 /** Keys in the order a reader first saw them (hashes and locations), to merge into a KeySet. */
 export class KeyLog {
