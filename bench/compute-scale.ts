@@ -1,8 +1,11 @@
 // Generates seeded survey exports of 1M and 10M rows and times `rmos compute` over them:
 //   node bench/run.mjs compute-scale [--sizes 1000000,10000000] [--keep]
 // Prints wall time, rows/s, MB/s and peak memory (max RSS of the rmos process). When the
-// optional @duckdb/node-api is installed, it also times DuckDB (2 threads) on equivalent SQL
-// over the same file, checks that both give the same NPS/CSAT/CES, and prints the ratio.
+// optional @duckdb/node-api is installed, it also times DuckDB (2 threads) over the same file:
+//  - on SQL written by hand, without and with rmos's dedupe of response_id (duckdb-compare.ts);
+//  - on the SQL `rmos compile --dialect duckdb` writes, which applies every rule of rmos's
+//    (`rmos compute --engine duckdb`; skip it with --skip-compiled-sql: minutes at 10M rows).
+// It checks that every run gives the same NPS/CSAT/CES overall and by region, and prints the ratios.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,7 @@ const out = fileURLToPath(new URL('./', import.meta.url));
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? process.argv[process.argv.indexOf('--sizes') + 1];
 const sizes = (sizesArg && !sizesArg.startsWith('--') ? sizesArg : '1000000,10000000').split(',').map(Number);
 const keep = process.argv.includes('--keep');
+const skipCompiled = process.argv.includes('--skip-compiled-sql');
 
 const REGIONS = ['EMEA', 'NA', 'APAC', 'LATAM'];
 const CHANNELS = ['email', 'web', 'in_app', 'sms'];
@@ -51,12 +55,12 @@ function generate(path: string, rows: number): void {
 }
 
 if (process.argv.includes('--duckdb-child')) {
-  await duckdbChild(process.argv[process.argv.indexOf('--duckdb-child') + 1]!);
+  await duckdbChild(process.argv[process.argv.indexOf('--duckdb-child') + 1]!, process.argv.includes('--dedupe'));
   process.exit(0);
 }
 
 function line(label: string, rows: number, bytes: number, seconds: number, peakKb: number, scores: string): string {
-  return `${label.padEnd(6)} ${rows.toLocaleString('en-US').padStart(11)} rows  ${(bytes / 1e6).toFixed(0).padStart(5)} MB  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / seconds).toLocaleString('en-US').padStart(10)} rows/s  ${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s  peak ${(peakKb / 1024).toFixed(0).padStart(5)} MB  ${scores}`;
+  return `${label.padEnd(22)} ${rows.toLocaleString('en-US').padStart(11)} rows  ${(bytes / 1e6).toFixed(0).padStart(5)} MB  ${seconds.toFixed(2).padStart(7)} s  ${Math.round(rows / seconds).toLocaleString('en-US').padStart(10)} rows/s  ${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s  peak ${(peakKb / 1024).toFixed(0).padStart(5)} MB  ${scores}`;
 }
 
 /** Equal to 1e-9 relative, and the same n. */
@@ -69,17 +73,14 @@ function showScores(s: Scores): string {
   return `(nps ${s.nps.toFixed(3)}, csat ${s.csat.toFixed(3)}, ces ${s.ces.toFixed(4)}, n ${s.n})`;
 }
 
-mkdirSync(out, { recursive: true });
-const results: string[] = [];
-for (const rows of sizes) {
-  const path = `${out}survey_responses-${rows}.csv`;
-  if (!existsSync(path)) {
-    const t = Date.now();
-    generate(path, rows);
-    console.log(`generated ${path} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  }
-  const bytes = statSync(path).size;
-  const args = [`${root}bin/rmos`, 'compute', `${root}metrics`, '--source', `survey_responses=${path}`, '--metrics', 'nps,csat,ces', '--by', 'region', '--period', '2025', '--format', 'json'];
+function sameScores(a: Scores, b: Scores): boolean {
+  const regions = Object.keys(a.regions!);
+  return agree(a, b) && regions.length === Object.keys(b.regions ?? {}).length && regions.every((r) => b.regions?.[r] !== undefined && agree(b.regions[r]!, a.regions![r]!));
+}
+
+/** One `rmos compute` process over the file: wall time (process start included), peak RSS, scores. */
+function timeRmos(path: string, extra: readonly string[]): { seconds: number; peakKb: number; scores: Scores } {
+  const args = [`${root}bin/rmos`, 'compute', `${root}metrics`, '--source', `survey_responses=${path}`, '--metrics', 'nps,csat,ces', '--by', 'region', '--period', '2025', '--format', 'json', ...extra];
   const t = process.hrtime.bigint();
   const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
@@ -90,22 +91,41 @@ for (const rows of sizes) {
   const peakKb = Number(run.stderr.trim().split('\n').pop());
   const report = JSON.parse(run.stdout);
   const value = (id: string) => report.metrics.find((m: { id: string }) => m.id === id);
-  const mine: Scores = { nps: value('nps').value, csat: value('csat').value, ces: value('ces').value, n: value('nps').n, regions: {} };
+  const scores: Scores = { nps: value('nps').value, csat: value('csat').value, ces: value('ces').value, n: value('nps').n, regions: {} };
   for (const segment of value('nps').segments as { dimensions: { region: string | null } }[]) {
     const region = segment.dimensions.region ?? '';
     const of = (id: string) => value(id).segments.find((s: { dimensions: { region: string | null } }) => (s.dimensions.region ?? '') === region);
-    mine.regions![region] = { nps: of('nps').value, csat: of('csat').value, ces: of('ces').value, n: of('nps').n };
+    scores.regions![region] = { nps: of('nps').value, csat: of('csat').value, ces: of('ces').value, n: of('nps').n };
   }
-  results.push(line('rmos', rows, bytes, seconds, peakKb, showScores(mine)));
-  const duck = duckdbFigures(fileURLToPath(import.meta.url), path);
-  if (duck === null) {
+  return { seconds, peakKb, scores };
+}
+
+mkdirSync(out, { recursive: true });
+const results: string[] = [];
+for (const rows of sizes) {
+  const path = `${out}survey_responses-${rows}.csv`;
+  if (!existsSync(path)) {
+    const t = Date.now();
+    generate(path, rows);
+    console.log(`generated ${path} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const bytes = statSync(path).size;
+  const mine = timeRmos(path, []);
+  results.push(line('rmos', rows, bytes, mine.seconds, mine.peakKb, showScores(mine.scores)));
+  const compare = (label: string, other: { seconds: number; peakKb: number; scores: Scores }) => {
+    results.push(line(label, rows, bytes, other.seconds, other.peakKb, showScores(other.scores)));
+    results.push(`${''.padEnd(22)} rmos / this time ${(mine.seconds / other.seconds).toFixed(2)}x; results ${sameScores(mine.scores, other.scores) ? 'agree' : 'DIFFER'} (overall and ${Object.keys(mine.scores.regions!).length} regions)`);
+  };
+  const bundle = fileURLToPath(import.meta.url);
+  const plain = duckdbFigures(bundle, path, false);
+  if (plain === null) {
     results.push('duckdb (skipped: @duckdb/node-api is not installed)');
   } else {
-    const same = agree(duck.scores, mine) && Object.keys(mine.regions!).length === Object.keys(duck.scores.regions ?? {}).length && Object.entries(mine.regions!).every(([region, s]) => duck.scores.regions?.[region] !== undefined && agree(duck.scores.regions[region]!, s));
-    results.push(line('duckdb', rows, bytes, duck.seconds, duck.peakKb, showScores(duck.scores)));
-    results.push(`       rmos / duckdb time ${(seconds / duck.seconds).toFixed(2)}x; results ${same ? 'agree' : 'DIFFER'} (overall and ${Object.keys(mine.regions!).length} regions)`);
+    compare('duckdb, no dedupe', plain);
+    compare('duckdb, dedupe', duckdbFigures(bundle, path, true)!);
+    if (!skipCompiled) compare('duckdb, rmos compile', timeRmos(path, ['--engine', 'duckdb']));
   }
   if (!keep) rmSync(path);
 }
-console.log('\nrmos compute, nps + csat + ces overall and by region, one survey export (wall includes process start;\nresults agree: overall and every region to 1e-9 relative, same n):');
+console.log('\nrmos compute, nps + csat + ces overall and by region, one survey export (rmos wall includes process start,\nthe hand-written DuckDB queries exclude it; agree = overall and every region to 1e-9 relative, same n):');
 for (const l of results) console.log(l);
