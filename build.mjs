@@ -1,13 +1,31 @@
 // Bundles the CLI into dist/. Commands are split into chunks loaded on demand,
 // so `rmos --help` never pays for mathjs, ajv or the engine.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { OUTPUT, generateValidators } from './scripts/generate-validators.mjs';
 
 // Schemas compiled to validation code; rewritten only when a schema changed.
 const validators = generateValidators();
 if (readFileSync(OUTPUT, 'utf8') !== validators) writeFileSync(OUTPUT, validators);
+
+// What this build was made from (its code, schemas and locked dependencies): the cache of
+// checked libraries (src/io/library/library-cache.ts) keeps nothing across builds.
+function buildId() {
+  const hash = createHash('sha256');
+  const add = (path) => {
+    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) add(child);
+      else hash.update(`${child}\0`).update(readFileSync(child));
+    }
+  };
+  add('src');
+  add('schemas');
+  hash.update(readFileSync('package-lock.json'));
+  return hash.digest('hex').slice(0, 16);
+}
 
 const result = await build({
   // The worker entry is its own file: workers are started from its path (src/io/parallel).
@@ -22,6 +40,7 @@ const result = await build({
   legalComments: 'none',
   minify: process.env.RMOS_BUILD_DEBUG !== "1",
   metafile: true,
+  define: { RMOS_BUILD_ID: JSON.stringify(buildId()) },
   logLevel: 'warning',
   // yaml's ES module build (its "default" export condition; "node" selects the CommonJS one):
   // the same parser, but esbuild can drop what rmos does not use, and it loads faster. The two

@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { analyzeLibrary } from '../../core/library/analyze-metric.js';
-import { assertLintClean } from '../../io/compute/run-compute.js';
-import { STANDARD_LIBRARY, loadLibrary } from '../../io/library/load-library.js';
+import { loadCleanLibrary } from '../../io/compute/run-compute.js';
+import { STANDARD_LIBRARY } from '../../io/library/load-library.js';
 import { writeFileAtomic } from '../../io/output/write-atomic.js';
 import { buildCatalog, CATALOG_FORMATTERS, type CatalogFormat } from '../../report/catalog/index.js';
 import { UsageError, type CommandResult } from '../errors.js';
@@ -12,13 +12,11 @@ export interface CatalogOptions {
 }
 
 /** Documentation of a whole library, the same bytes for the same definitions wherever it runs. */
-export function catalogCommand(dir: string, options: CatalogOptions): CommandResult {
+export async function catalogCommand(dir: string, options: CatalogOptions): Promise<CommandResult> {
   if (!(options.format in CATALOG_FORMATTERS)) {
     throw new UsageError(`unknown format '${options.format}'; use one of ${Object.keys(CATALOG_FORMATTERS).join(', ')}`);
   }
-  const loaded = loadLibrary(dir);
-  assertLintClean(loaded, dir);
-  const { library } = loaded;
+  const library = await loadCleanLibrary(dir);
   // Files are named relative to the library, so the catalog does not depend on where it is run.
   const definedIn = (file: string): string => {
     if (!library.ownFiles.has(file)) return STANDARD_LIBRARY;

@@ -5,10 +5,8 @@ import { DIALECTS, DIALECT_NAMES, type DialectName } from '../../core/sql/dialec
 import { renderSql } from '../../core/sql/render-sql.js';
 import type { DecimalMark } from '../../core/sql/value-patterns.js';
 import { isoFromDay } from '../../core/periods/index.js';
-import { annotateLibrary } from '../../io/annotations/load-annotations.js';
-import { assertLintClean, resolveParameters, resolvePeriod, segmentNotes, selectMetrics } from '../../io/compute/run-compute.js';
+import { loadAnnotatedLibrary, resolveParameters, resolvePeriod, segmentNotes, selectMetrics } from '../../io/compute/run-compute.js';
 import { duckdbCsvTables } from '../../io/duckdb/duckdb-csv-tables.js';
-import { loadLibrary } from '../../io/library/load-library.js';
 import { InputError, UsageError, type CommandResult } from '../errors.js';
 import { parseParams, splitList, splitPairs } from './compute.js';
 
@@ -40,9 +38,7 @@ export async function compileCommand(lib: string, options: CompileOptions): Prom
   if (!DIALECT_NAMES.includes(options.dialect as DialectName)) throw new UsageError(`unknown dialect '${options.dialect}'; use one of ${DIALECT_NAMES.join(', ')}`);
   const dialect = DIALECTS[options.dialect as DialectName];
   if (options.data !== undefined && dialect.name !== 'duckdb') throw new UsageError('--data reads CSV files with DuckDB\'s read_csv: use it with --dialect duckdb, or load the exports into tables');
-  const loaded = loadLibrary(lib);
-  assertLintClean(loaded, lib);
-  const { library } = annotateLibrary(loaded.library);
+  const { library } = await loadAnnotatedLibrary(lib);
   const period = resolvePeriod(options, library.manifest.fiscalYearStartMonth);
   const metricIds = selectMetrics(library, options.metrics ? splitList(options.metrics) : undefined);
   const by = splitList(options.by);

@@ -1,7 +1,8 @@
 import { didYouMean } from '../../core/did-you-mean.js';
 import { fingerprint } from '../../core/compute/fingerprint.js';
 import { analyzeLibrary } from '../../core/library/analyze-metric.js';
-import { assertLintClean, runCompute } from '../../io/compute/run-compute.js';
+import { runCompute } from '../../io/compute/run-compute.js';
+import { assertLintClean } from '../../io/library/checked-library.js';
 import { loadLibrary } from '../../io/library/load-library.js';
 import { describeComputation } from '../../report/explain/describe-computation.js';
 import { describeMetric } from '../../report/explain/describe-metric.js';

@@ -1,8 +1,7 @@
 import { analyzeLibrary } from '../../core/library/analyze-metric.js';
-import { assertLintClean } from '../../io/compute/run-compute.js';
+import { loadCleanLibrary } from '../../io/compute/run-compute.js';
 import { loadFixtures, TESTS_FOLDER } from '../../io/fixtures/load-fixtures.js';
 import { runFixture } from '../../io/fixtures/run-fixtures.js';
-import { loadLibrary } from '../../io/library/load-library.js';
 import { resolveFindings } from '../../io/library/resolve-findings.js';
 import type { FixtureOutcome } from '../../report/fixtures/fixture-report.js';
 import { FIXTURE_FORMATTERS, summarizeFixtures, type FixtureFormat } from '../../report/fixtures/index.js';
@@ -23,9 +22,7 @@ export async function testCommand(dir: string, options: TestOptions): Promise<Co
   if (!(options.format in FIXTURE_FORMATTERS)) {
     throw new UsageError(`unknown format '${options.format}'; use one of ${Object.keys(FIXTURE_FORMATTERS).join(', ')}`);
   }
-  const loaded = loadLibrary(dir);
-  assertLintClean(loaded, dir);
-  const { library } = loaded;
+  const library = await loadCleanLibrary(dir);
   const fixtures = loadFixtures(library.root);
   if (fixtures.fileCount === 0) {
     if (options.passWithNoTests) return { exitCode: 0, stderr: `rmos: no fixture tests in ${dir}/${TESTS_FOLDER}\n` };

@@ -12,6 +12,6 @@ export function registerCatalog({ program, finish }: CommandContext): void {
     .option('-o, --out <file>', 'write the catalog to a file instead of stdout')
     .action(async (lib: string, options: { format: string; out?: string }) => {
       const { catalogCommand } = await import('../commands/catalog.js');
-      finish(catalogCommand(lib, options));
+      finish(await catalogCommand(lib, options));
     });
 }

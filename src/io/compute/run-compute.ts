@@ -1,17 +1,14 @@
 import { resolve } from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
 import { didYouMean } from '../../core/did-you-mean.js';
-import { runRules } from '../../core/lint/run-rules.js';
 import type { Library } from '../../core/library/types.js';
 import { isoFromDay, parsePeriod, previousPeriod, rangePeriod, trailingPeriods, yearAgoPeriod, type Period } from '../../core/periods/index.js';
 import type { ComputeReport, ReportMetric } from '../../report/compute/report.js';
 import { VERSION } from '../../version.js';
 import type { Reject } from '../data/read-source.js';
 import { libraryRevisionInBackground } from '../git/library-revision.js';
-import { loadLibraryAt } from '../git/load-library-at.js';
-import { annotateLibrary } from '../annotations/load-annotations.js';
-import { loadLibrary } from '../library/load-library.js';
-import { resolveFindings } from '../library/resolve-findings.js';
+import type { Note } from '../annotations/load-annotations.js';
+import { cachedLoad } from '../library/library-cache.js';
 import { computeVariants, type ProgressListener } from './compute-variants.js';
 import { displayPath } from './display-path.js';
 
@@ -63,12 +60,17 @@ export function resolvePeriod(request: Pick<ComputeRequest, 'period' | 'from' | 
   return period;
 }
 
-/** Refuses a library with lint errors: numbers from broken definitions are not numbers. */
-export function assertLintClean(loaded: ReturnType<typeof loadLibrary>, dir: string): void {
-  const errors = resolveFindings([...loaded.problems, ...runRules(loaded.library)], loaded.files).filter((f) => f.severity === 'error');
-  if (errors.length === 0) return;
-  const first = errors[0]!;
-  throw new InputError(`the library has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${first.file}:${first.line}:${first.column} ${first.message}); run 'rmos lint ${dir}' and fix them first`);
+/** The library at `dir`, refused when it has lint errors (from the cache of checked libraries when unchanged). */
+export function loadCleanLibrary(dir: string): Promise<Library> {
+  return cachedLoad('library', dir, async (files, standardFiles) => (await import('../library/checked-library.js')).cleanLibrary(dir, files, standardFiles));
+}
+
+/** loadCleanLibrary with the targets (added to the metrics) and notes of targets/ and notes/. */
+export function loadAnnotatedLibrary(dir: string): Promise<{ library: Library; notes: readonly Note[] }> {
+  return cachedLoad('annotated library', dir, async (files, standardFiles) => {
+    const { library, annotations } = (await import('../library/checked-library.js')).annotatedLibrary(dir, files, standardFiles);
+    return { library, notes: annotations.notes };
+  });
 }
 
 /** The metric ids to compute: those asked for (checked), else every metric not deprecated. */
@@ -109,15 +111,24 @@ function periodJson(period: Period): { label: string; start: string; end: string
   return { label: period.label, start: isoFromDay(period.start), end: isoFromDay(period.end) };
 }
 
+/** The library at a git revision, checked, with that revision's targets and notes. */
+async function libraryAt(dir: string, at: string): Promise<{ library: Library; commit: string }> {
+  const [{ loadLibraryAt }, { assertLintClean }, { annotateLibrary }] = await Promise.all([
+    import('../git/load-library-at.js'),
+    import('../library/checked-library.js'),
+    import('../annotations/load-annotations.js'),
+  ]);
+  const revision = loadLibraryAt(dir, at, '--at');
+  assertLintClean(revision.loaded, dir);
+  return { library: annotateLibrary(revision.loaded.library, revision.files).library, commit: revision.commit };
+}
+
 /** Loads the library, reads every export once and computes the report. */
 export async function runCompute(request: ComputeRequest): Promise<ComputeOutcome> {
   // Git is asked about the working tree's revision now, and answers while the library and the data are read.
   const workingRevision = request.at === undefined ? libraryRevisionInBackground(resolve(request.library)) : undefined;
-  const atRevision = request.at !== undefined ? loadLibraryAt(request.library, request.at, '--at') : undefined;
-  const loaded = atRevision?.loaded ?? loadLibrary(request.library);
-  assertLintClean(loaded, request.library);
-  // At a past revision, its targets and notes too, not today's.
-  const { library } = annotateLibrary(loaded.library, atRevision?.files);
+  const atRevision = request.at !== undefined ? await libraryAt(request.library, request.at) : undefined;
+  const { library } = atRevision ?? (await loadAnnotatedLibrary(request.library));
   const options = { fiscalYearStartMonth: library.manifest.fiscalYearStartMonth };
   const period = resolvePeriod(request, options.fiscalYearStartMonth);
   const metricIds = selectMetrics(library, request.metrics);

@@ -11,7 +11,8 @@ import type { DiffMetric, DiffReport, Impact, ImpactValue, SegmentImpact } from 
 import { VERSION } from '../../version.js';
 import { computeVariants, type Variant } from '../compute/compute-variants.js';
 import { displayPath } from '../compute/display-path.js';
-import { assertLintClean, resolveParameters, resolvePeriod } from '../compute/run-compute.js';
+import { resolveParameters, resolvePeriod } from '../compute/run-compute.js';
+import { assertLintClean } from '../library/checked-library.js';
 import type { Reject } from '../data/read-source.js';
 import { loadLibrary, MANIFEST_FILE, type LoadedLibrary } from '../library/load-library.js';
 import { loadLibraryAt } from './load-library-at.js';

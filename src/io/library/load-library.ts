@@ -33,6 +33,8 @@ class LibraryReader {
   constructor(
     private readonly cwd: string,
     private access: FileAccess,
+    /** How the installed standard library (`extends: rmos:standard`) is read. */
+    private readonly standardAccess: FileAccess,
   ) {}
 
   display(path: string): string {
@@ -94,7 +96,7 @@ class LibraryReader {
       // The standard library is the installed rmos's, whatever revision the library is read at.
       const standard = manifest.extends === STANDARD_LIBRARY;
       const parentDir = standard ? standardLibraryDir() : resolve(dirname(manifestPath), manifest.extends);
-      const parentFiles = standard ? nodeFileAccess : this.access;
+      const parentFiles = standard ? this.standardAccess : this.access;
       if (parentFiles.kind(join(parentDir, MANIFEST_FILE)) === undefined) {
         this.problems.push({ code: 'unknown-library', message: `'extends' names ${manifest.extends}, which is not a library folder with an ${MANIFEST_FILE}; use ${STANDARD_LIBRARY} or a relative path`, file: manifestFile, path: ['extends'] });
       } else {
@@ -169,10 +171,12 @@ function checkLibraryFolder(files: FileAccess, root: string, shown: string): voi
 
 /**
  * Reads a library folder (and what it extends). Problems are collected, not thrown.
- * `files` reads the working tree unless told otherwise (a git revision, for instance).
+ * `files` reads the working tree unless told otherwise (a git revision, for instance);
+ * `standardFiles` reads the installed standard library. Everything the loader reads goes
+ * through these two, so the same answers from them give the same library (library-cache.ts).
  */
-export function loadLibrary(dir: string, cwd = process.cwd(), files: FileAccess = nodeFileAccess): LoadedLibrary {
-  const reader = new LibraryReader(cwd, files);
+export function loadLibrary(dir: string, cwd = process.cwd(), files: FileAccess = nodeFileAccess, standardFiles: FileAccess = nodeFileAccess): LoadedLibrary {
+  const reader = new LibraryReader(cwd, files, standardFiles);
   const library = reader.load(dir);
   return { library, files: reader.files, problems: reader.problems };
 }

@@ -9,13 +9,11 @@ import { significanceOfChange } from '../../core/variance/significance.js';
 import { UsageError } from '../../errors.js';
 import type { VarianceMetric, VarianceReport } from '../../report/variance/variance-report.js';
 import { VERSION } from '../../version.js';
-import { annotateLibrary } from '../annotations/load-annotations.js';
 import { computeVariants } from '../compute/compute-variants.js';
 import { displayPath } from '../compute/display-path.js';
-import { assertLintClean, resolveParameters, resolvePeriod, selectMetrics } from '../compute/run-compute.js';
+import { loadAnnotatedLibrary, resolveParameters, resolvePeriod, selectMetrics } from '../compute/run-compute.js';
 import type { Reject } from '../data/read-source.js';
 import { libraryRevision } from '../git/library-revision.js';
-import { loadLibrary } from '../library/load-library.js';
 import { readComparatorFile, type ComparatorRow } from './read-comparator-file.js';
 
 export interface VarianceRequest {
@@ -48,9 +46,7 @@ function periodJson(p: Period) {
 
 /** Actual against a comparator for every metric, with significance, drivers and notes. */
 export async function runVariance(request: VarianceRequest): Promise<VarianceReport> {
-  const loaded = loadLibrary(request.library);
-  assertLintClean(loaded, request.library);
-  const { library, annotations } = annotateLibrary(loaded.library);
+  const { library, notes: allNotes } = await loadAnnotatedLibrary(request.library);
   const options = { fiscalYearStartMonth: library.manifest.fiscalYearStartMonth };
   const period = resolvePeriod(request, options.fiscalYearStartMonth);
   const metricIds = selectMetrics(library, request.metrics);
@@ -105,7 +101,7 @@ export async function runVariance(request: VarianceRequest): Promise<VarianceRep
     const weight = metric.weight ?? metric.sample;
     const drivers = before && explainBy && explained.includes(actual.id) && weight ? decomposeChange(explainBy, weight, before.segments, actual.segments) : null;
     const unexplained = drivers && compared.variance !== null ? compared.variance - drivers.total : null;
-    const notes = annotations.notes
+    const notes = allNotes
       .filter((n) => n.metric === actual.id && n.period === period.label)
       .map((n) => ({ segment: n.segment, text: n.text, author: n.author, source: `${n.file}:${n.line}` }));
     return {
