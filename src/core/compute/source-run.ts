@@ -254,6 +254,11 @@ export class SourceRun {
     return this.seenKeys.addAll(log, lineOffset);
   }
 
+  /** Keys seen so far. */
+  get keyCount(): number {
+    return this.seenKeys.size;
+  }
+
   /** Makes room for about `total` keys (a reader that knows how many rows are coming). */
   expectKeys(total: number): void {
     if (this.plan.keySlot >= 0) this.seenKeys.reserve(total);

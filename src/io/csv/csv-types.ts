@@ -18,6 +18,11 @@ export interface CsvReadOptions {
   maxRecordBytes?: number;
   /** Abort support: checked between chunks; an aborted scan rejects/throws with `signal.reason`. */
   signal?: AbortSignal;
+  /**
+   * scanCsv: called after each chunk with the share of the file read so far (0 to 1; of the
+   * compressed bytes for a gzip file), e.g. to size a structure once for the whole file.
+   */
+  onShareRead?: (share: number) => void;
 }
 
 /** One record, reused between callbacks: do not keep a reference. */

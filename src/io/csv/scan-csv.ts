@@ -33,10 +33,12 @@ export async function scanCsv(
     const magic = Buffer.alloc(2);
     // A positioned read does not move the file position: the loop below still starts at byte 0.
     const { bytesRead } = await readOrFail(handle, magic, 0, 2, 0, shownPath);
+    const size = options.onShareRead ? (await handle.stat()).size : 0;
+    const onRead = options.onShareRead && size > 0 ? (bytes: number) => options.onShareRead!(Math.min(1, bytes / size)) : undefined;
     if (isGzip(magic.subarray(0, bytesRead))) {
-      await feedGunzipped(handle, scanner, settings.chunkSize, shownPath, signal);
+      await feedGunzipped(handle, scanner, settings.chunkSize, shownPath, signal, onRead);
     } else {
-      await feedPlain(handle, scanner, shownPath, signal);
+      await feedPlain(handle, scanner, shownPath, signal, onRead);
     }
     const result = scanner.finish();
     signal?.throwIfAborted(); // aborted while the last records were delivered
@@ -47,13 +49,16 @@ export async function scanCsv(
 }
 
 /** Reads straight into the scanner's free space: no per-chunk allocation or copy. */
-async function feedPlain(handle: FileHandle, scanner: CsvScanner, path: string, signal: AbortSignal | undefined) {
+async function feedPlain(handle: FileHandle, scanner: CsvScanner, path: string, signal: AbortSignal | undefined, onRead?: (bytes: number) => void) {
+  let total = 0;
   for (;;) {
     signal?.throwIfAborted();
     const length = scanner.freeSpace();
     const { bytesRead } = await readOrFail(handle, scanner.buffer, scanner.end, length, null, path);
     if (bytesRead === 0) return;
     scanner.commit(bytesRead);
+    total += bytesRead;
+    onRead?.(total);
   }
 }
 
@@ -65,7 +70,7 @@ async function readOrFail(handle: FileHandle, buffer: Buffer, offset: number, le
   }
 }
 
-async function feedGunzipped(handle: FileHandle, scanner: CsvScanner, chunkSize: number, path: string, signal: AbortSignal | undefined) {
+async function feedGunzipped(handle: FileHandle, scanner: CsvScanner, chunkSize: number, path: string, signal: AbortSignal | undefined, onRead?: (bytes: number) => void) {
   const source = handle.createReadStream({ start: 0, autoClose: false, highWaterMark: Math.max(chunkSize, 64 * 1024) });
   // zlib is loaded only for a gzip file: most runs never need it (~4 ms of start-up).
   const { createGunzip } = await import('node:zlib');
@@ -85,6 +90,7 @@ async function feedGunzipped(handle: FileHandle, scanner: CsvScanner, chunkSize:
       if (step.done) return;
       signal?.throwIfAborted();
       scanner.append(step.value);
+      onRead?.(source.bytesRead);
     }
   } finally {
     source.destroy();

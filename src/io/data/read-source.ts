@@ -241,8 +241,17 @@ function recordHandler(path: string, fileIndex: number, groups: readonly Consume
 export async function readSourceFile(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext): Promise<FileRead> {
   const delimiter = groups[0]!.plan.source.dialect.delimiter;
   const { onHeader, onRecord } = recordHandler(path, fileIndex, groups, ctx);
+  const runs = groups.flatMap((g) => g.runs);
+  let sized = !runs.some((run) => run.plan.keySlot >= 0);
+  // Once 2% of the file is read, each key set is sized for the whole file from the keys so
+  // far: one table instead of a doubling for every size (each a rehash into fresh memory).
+  const onShareRead = (share: number): void => {
+    if (sized || share < 0.02) return;
+    sized = true;
+    for (const run of runs) run.expectKeys(Math.ceil(run.keyCount / share));
+  };
   try {
-    const result = await scanCsv(path, { delimiter, displayPath: path, signal: ctx.signal }, onHeader, onRecord);
+    const result = await scanCsv(path, { delimiter, displayPath: path, signal: ctx.signal, onShareRead }, onHeader, onRecord);
     return { path, rows: result.records, bytes: result.bytes };
   } catch (error) {
     if (error instanceof CsvError) throw new InputError(error.message);

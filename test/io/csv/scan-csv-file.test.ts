@@ -123,6 +123,23 @@ describe('scanCsv', () => {
     expect(seen).toBeLessThan(2000);
   });
 
+  it('reports the share of the file read after each chunk, plain and gzip', async () => {
+    const rows = 'id,comment\n' + Array.from({ length: 40_000 }, (_, i) => `${i},"note ${(i * 7919) % 10007}"\n`).join('');
+    await writeFile(join(dir, 'share.csv'), rows);
+    await writeFile(join(dir, 'share.csv.gz'), gzipSync(rows));
+    for (const name of ['share.csv', 'share.csv.gz']) {
+      const shares: number[] = [];
+      let records = 0;
+      await scanCsv(join(dir, name), { delimiter: ',', chunkSize: 64 * 1024, onShareRead: (share) => shares.push(share) }, () => undefined, () => {
+        records++;
+      });
+      expect(records).toBe(40_000);
+      expect(shares.length).toBeGreaterThan(1);
+      expect(shares.every((share, i) => share > 0 && share <= 1 && (i === 0 || share >= shares[i - 1]!))).toBe(true);
+      expect(shares.at(-1)).toBe(1);
+    }
+  });
+
   it('reads a 20 MB single line through small chunks', async () => {
     const path = join(dir, 'long-line.csv');
     await writeFile(path, `a,b\n${'x'.repeat(20_000_000)},"${'y'.repeat(1000)}"\n`);
