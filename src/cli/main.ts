@@ -10,6 +10,14 @@ function isExpected(error: unknown): error is Error {
   return error instanceof UsageError || error instanceof InputError || (error instanceof Error && error.name === 'LibraryError');
 }
 
+/** A failed allocation of a typed array or buffer: the machine (or its limits) had no more memory to give. */
+export function isOutOfMemory(error: unknown): error is RangeError {
+  return error instanceof RangeError && /allocation failed|invalid (typed )?array( buffer)? length/i.test(error.message);
+}
+
+export const OUT_OF_MEMORY_ADVICE =
+  'What rmos keeps grows with the rows in the period: the keys seen for a source with a key (16 bytes a row) and the values of median and percentile measures. Compute a shorter period or fewer files at a time, or run where more memory is free.';
+
 /**
  * Parses the command line and runs one command. Returns the exit code; only
  * bin/rmos sets it on the process, so output already written is never cut off.
@@ -45,6 +53,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (error instanceof Interrupted) {
       process.stderr.write(`\nrmos: ${error.message}\n`);
       return 130;
+    }
+    if (isOutOfMemory(error)) {
+      process.stderr.write(`rmos: not enough memory to finish (${error.message}). ${OUT_OF_MEMORY_ADVICE}\n`);
+      return 2;
     }
     const detail = error instanceof Error ? error.message : String(error);
     process.stderr.write(`rmos: internal error: ${detail}\nThis is a bug in rmos; please report it with the command you ran (RMOS_DEBUG=1 shows where it happened).\n`);
