@@ -117,42 +117,46 @@ export async function computeVariants(
       const before = duplicates;
       const entries: { path: string; sha256: string; rows: number }[] = [];
       const pieces =
-        parallel !== null && worthReadingInParallel(files, parallel.settings.minBytes)
+        parallel !== null && worthReadingInParallel(files, parallel.settings.minBytes, parallel.settings.unpackGzip)
           ? new SourcePieces(files.map((path, i) => ({ path: displayPath(path), index: fileNames.length + i })), groups, parallel.pool(), parallel.settings, id)
           : null;
-      for (const [k, file] of files.entries()) {
-        const shown = displayPath(file);
-        fileNames.push(shown);
-        onProgress?.(shown, fileNames.length, totalFiles, 0);
-        const progress = onProgress ? (rows: number) => onProgress(shown, fileNames.length, totalFiles, rows) : undefined;
-        const ctx = { timezone: groups[0]!.timezone, onReject, onProgress: progress, signal };
-        const index = fileNames.length - 1;
-        if (pieces !== null) {
-          // Workers may have read the file already (pieces run ahead of the merge): the file
-          // must be unchanged since it was planned, before any worker read it.
-          const { before: planned } = await pieces.open(k);
+      try {
+        for (const [k, file] of files.entries()) {
+          const shown = displayPath(file);
+          fileNames.push(shown);
+          onProgress?.(shown, fileNames.length, totalFiles, 0);
+          const progress = onProgress ? (rows: number) => onProgress(shown, fileNames.length, totalFiles, rows) : undefined;
+          const ctx = { timezone: groups[0]!.timezone, onReject, onProgress: progress, signal };
+          const index = fileNames.length - 1;
+          if (pieces !== null) {
+            // Workers may have read the file already (pieces run ahead of the merge): the file
+            // must be unchanged since it was planned, before any worker read it.
+            const { before: planned } = await pieces.open(k);
+            entries.push(
+              await readUnchanged(
+                file,
+                shown,
+                async () => {
+                  // The hash runs on this thread while the workers read.
+                  const hashing = sha256File(file);
+                  hashing.catch(() => undefined);
+                  const read = await readSourceParallel(shown, index, groups, ctx, { pieces, file: k, settings: parallel!.settings });
+                  return { path: shown, sha256: await hashing, rows: read.rows };
+                },
+                planned,
+              ),
+            );
+            continue;
+          }
           entries.push(
-            await readUnchanged(
-              file,
-              shown,
-              async () => {
-                // The hash runs on this thread while the workers read.
-                const hashing = sha256File(file);
-                hashing.catch(() => undefined);
-                const read = await readSourceParallel(shown, index, groups, ctx, { pieces, file: k, settings: parallel!.settings });
-                return { path: shown, sha256: await hashing, rows: read.rows };
-              },
-              planned,
-            ),
+            await readUnchanged(file, shown, async () => {
+              const read = await readSourceFile(shown, index, groups, ctx);
+              return { path: shown, sha256: await sha256File(file), rows: read.rows };
+            }),
           );
-          continue;
         }
-        entries.push(
-          await readUnchanged(file, shown, async () => {
-            const read = await readSourceFile(shown, index, groups, ctx);
-            return { path: shown, sha256: await sha256File(file), rows: read.rows };
-          }),
-        );
+      } finally {
+        pieces?.close(); // a gzip export's unpacked copy goes, whatever happened
       }
       const policy = groups[0]!.plan.source;
       if (policy.onDuplicate === 'error' && duplicates > before) {

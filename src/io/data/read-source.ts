@@ -259,13 +259,13 @@ export async function readSourceFile(path: string, fileIndex: number, groups: re
   }
 }
 
-/** A plain file's header and where its records start, checked against every group's columns. */
-export async function readSourceHead(path: string, groups: readonly ConsumerGroup[]): Promise<{ header: CsvHeader; offset: number; line: number }> {
+/** A plain file's header and where its records start, checked against every group's columns. `openPath`: the file to read, when not `path` (messages name `path`). */
+export async function readSourceHead(path: string, groups: readonly ConsumerGroup[], openPath = path): Promise<{ header: CsvHeader; offset: number; line: number }> {
   const delimiter = groups[0]!.plan.source.dialect.delimiter;
   const { onHeader } = recordHandler(path, 0, groups, { timezone: groups[0]!.timezone, onReject: () => undefined });
   let header: CsvHeader | undefined;
   try {
-    const head = await scanCsvHead(path, { delimiter, displayPath: path }, (h) => {
+    const head = await scanCsvHead(openPath, { delimiter, displayPath: path }, (h) => {
       onHeader(h); // matches the columns: a missing one fails here, as in readSourceFile
       header = h;
     });
@@ -285,13 +285,13 @@ export interface SourceRange {
   readonly line: number;
 }
 
-/** Like readSourceFile over one byte range; the result says where the next record starts. */
-export async function readSourceRange(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext, range: SourceRange): Promise<RangeScanResult> {
+/** Like readSourceFile over one byte range; the result says where the next record starts. `openPath`: as in readSourceHead. */
+export async function readSourceRange(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext, range: SourceRange, openPath = path): Promise<RangeScanResult> {
   const { onHeader, onRecord } = recordHandler(path, fileIndex, groups, ctx);
   onHeader(range.header);
   const scanRange = { start: range.start, stop: range.stop, line: range.line, delimiter: range.header.delimiter };
   try {
-    return await scanCsvRange(path, { delimiter: range.header.delimiter, displayPath: path }, scanRange, onRecord);
+    return await scanCsvRange(openPath, { delimiter: range.header.delimiter, displayPath: path }, scanRange, onRecord);
   } catch (error) {
     if (error instanceof CsvError) throw new InputError(error.message);
     throw error;

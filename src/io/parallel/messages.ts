@@ -31,7 +31,10 @@ export interface PieceRange {
 export interface PieceTask {
   readonly id: number;
   readonly sourceId: string;
+  /** The export, as messages name it. */
   readonly path: string;
+  /** The file to read, when not `path`: a gzip export's unpacked copy. */
+  readonly openPath?: string;
   readonly fileIndex: number;
   readonly range: PieceRange | null;
 }

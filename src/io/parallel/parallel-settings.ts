@@ -6,6 +6,8 @@ export interface ParallelSettings {
   readonly threads: number;
   /** Plain files at least this large are split into pieces (RMOS_PARALLEL_MIN_BYTES). */
   readonly minBytes: number;
+  /** A gzip export whose content is at least minBytes is unpacked to a temporary file and split (RMOS_GZIP_UNPACK=0: read whole by one worker). */
+  readonly unpackGzip: boolean;
   /** Piece size; 0: chosen from the file size (RMOS_PARALLEL_PIECE_BYTES, for tests). */
   readonly pieceBytes: number;
   readonly workerUrl: URL;
@@ -28,6 +30,7 @@ export function parallelSettings(env: NodeJS.ProcessEnv = process.env): Parallel
   return {
     threads: Math.min(threads, 16),
     minBytes: positive(env.RMOS_PARALLEL_MIN_BYTES) ?? 32 * MiB,
+    unpackGzip: env.RMOS_GZIP_UNPACK !== '0',
     pieceBytes: positive(env.RMOS_PARALLEL_PIECE_BYTES) ?? 0,
     workerUrl,
     ...(env.RMOS_TRACE_PARALLEL === '1' ? { trace: (line: string) => process.stderr.write(`parallel: ${line}\n`) } : {}),

@@ -54,7 +54,7 @@ export async function readPiece(groupPlans: readonly GroupPlan[], task: PieceTas
   try {
     const { range } = task;
     if (range !== null) {
-      read = await readSourceRange(task.path, task.fileIndex, groups, ctx, { header: range.header, start: range.start, stop: range.stop, line: 1 });
+      read = await readSourceRange(task.path, task.fileIndex, groups, ctx, { header: range.header, start: range.start, stop: range.stop, line: 1 }, task.openPath);
     } else {
       const whole = await readSourceFile(task.path, task.fileIndex, groups, ctx);
       read = { records: whole.rows, offset: whole.bytes, line: 0 };

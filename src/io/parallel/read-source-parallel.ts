@@ -40,7 +40,7 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
     return readSourceFile(path, fileIndex, groups, ctx);
   }
 
-  const { points, header, size } = layout;
+  const { points, header, size, openPath } = layout;
   const pieces = points.length - 1;
   let start = layout.offset; // where the next record really starts
   let line = layout.line;
@@ -61,13 +61,14 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
       rows += outcome.records;
     } else {
       trace?.(`${path} piece ${k + 1}/${pieces}: read again (${!outcome.ok ? `worker: ${outcome.message}` : points[k] !== start ? 'started inside a record' : 'a key seen in an earlier piece'})`);
-      const read = await readSourceRange(path, fileIndex, groups, ctx, { header, start, stop: points[k + 1]!, line });
+      const read = await readSourceRange(path, fileIndex, groups, ctx, { header, start, stop: points[k + 1]!, line }, openPath);
       start = read.offset;
       line = read.line;
       rows += read.records;
     }
     ctx.onProgress?.(rows);
   }
+  job.pieces.finished(job.file);
   return { path, rows, bytes: size };
 }
 

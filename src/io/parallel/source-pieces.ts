@@ -8,6 +8,7 @@ import { pieceSize, type ParallelSettings } from './parallel-settings.js';
 import { splitPoints } from './split-file.js';
 import type { WorkerPool } from './worker-pool.js';
 import { isGzipFile } from './is-large-plain-file.js';
+import { gzipContentSize, unpackGzip, type UnpackedFile } from './unpack-gzip.js';
 
 /** One export of a source, in the order the source's files are read. */
 export interface SourceFile {
@@ -15,9 +16,12 @@ export interface SourceFile {
   readonly index: number;
 }
 
-/** How a file is read: split into byte ranges (a plain file), or whole by one worker (gzip). */
+/**
+ * How a file is read: split into byte ranges (a plain file, or a gzip file's unpacked copy,
+ * `openPath`), or whole by one worker (a gzip file that is small or cannot be unpacked).
+ */
 export type FileLayout =
-  | { readonly kind: 'split'; readonly header: CsvHeader; readonly offset: number; readonly line: number; readonly size: number; readonly points: readonly number[] }
+  | { readonly kind: 'split'; readonly header: CsvHeader; readonly offset: number; readonly line: number; readonly size: number; readonly points: readonly number[]; readonly openPath?: string }
   | { readonly kind: 'whole' };
 
 interface FileState {
@@ -29,6 +33,8 @@ interface FileState {
   layout?: FileLayout;
   readonly outcomes: Promise<PieceOutcome>[];
   sent: number;
+  /** A gzip file's unpacked copy, removed once the file is read. */
+  unpacked?: UnpackedFile;
 }
 
 /**
@@ -85,21 +91,36 @@ export class SourcePieces {
     } catch {
       state.before = null; // the read reports it
     }
-    const planned = this.layoutOf(state.file, state.before).then((layout) => (state.layout = layout));
+    const planned = this.layoutOf(state, state.before).then((layout) => (state.layout = layout));
     planned.catch(() => undefined); // awaited by open(), which reports the error in file order
     state.planned = planned;
     return planned;
   }
 
-  private async layoutOf(file: SourceFile, stats: Stats | null): Promise<FileLayout> {
+  private async layoutOf(state: FileState, stats: Stats | null): Promise<FileLayout> {
+    const { file } = state;
     // A file that cannot be opened is read whole: the worker fails, and the coordinator's own
     // read gives the message.
-    if (stats === null || readsWhole(file.path)) return { kind: 'whole' };
-    const head = await readSourceHead(file.path, this.groups);
-    const size = stats.size;
+    if (stats === null) return { kind: 'whole' };
+    let gzip: boolean;
+    try {
+      gzip = isGzipFile(file.path);
+    } catch {
+      return { kind: 'whole' };
+    }
+    let openPath = file.path;
+    if (gzip) {
+      const content = this.settings.unpackGzip ? gzipContentSize(file.path) : null;
+      const unpacked = content !== null && content >= this.settings.minBytes ? await unpackGzip(file.path, content) : null;
+      if (unpacked === null) return { kind: 'whole' };
+      state.unpacked = unpacked;
+      openPath = unpacked.path;
+    }
+    const head = await readSourceHead(file.path, this.groups, openPath);
+    const size = gzip ? statSync(openPath).size : stats.size;
     let points = [head.offset, size];
     if (size >= this.settings.minBytes) {
-      const handle = await open(file.path, 'r').catch((error: unknown) => {
+      const handle = await open(openPath, 'r').catch((error: unknown) => {
         throw ioError(file.path, error);
       });
       try {
@@ -109,7 +130,19 @@ export class SourcePieces {
         await handle.close();
       }
     }
-    return { kind: 'split', header: head.header, offset: head.offset, line: head.line, size, points };
+    return { kind: 'split', header: head.header, offset: head.offset, line: head.line, size, points, ...(gzip ? { openPath } : {}) };
+  }
+
+  /** Removes file k's unpacked copy, if any (its reader is done with it). */
+  finished(k: number): void {
+    const state = this.states[k]!;
+    state.unpacked?.remove();
+    delete state.unpacked;
+  }
+
+  /** Removes every unpacked copy still there (the run ended, or failed). */
+  close(): void {
+    for (let k = 0; k < this.states.length; k++) this.finished(k);
   }
 
   /**
@@ -139,17 +172,9 @@ export class SourcePieces {
       this.sentTotal++;
       const { path, index } = state.file;
       const range = layout.kind === 'whole' ? null : { header: layout.header, start: layout.points[j]!, stop: layout.points[j + 1]! };
-      state.outcomes[j] = this.pool.run({ id: this.sentTotal, sourceId: this.sourceId, path, fileIndex: index, range });
+      const openPath = layout.kind === 'split' ? layout.openPath : undefined;
+      state.outcomes[j] = this.pool.run({ id: this.sentTotal, sourceId: this.sourceId, path, fileIndex: index, range, ...(openPath ? { openPath } : {}) });
       force = false;
     }
-  }
-}
-
-/** Gzip files, and files that cannot be opened (the coordinator's own read then gives the message), are read whole. */
-function readsWhole(path: string): boolean {
-  try {
-    return isGzipFile(path);
-  } catch {
-    return true;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +72,7 @@ describe('parallel reading of one large file', () => {
     expect(trace.some((l) => l.endsWith('(a key seen in an earlier piece)'))).toBe(true);
   });
 
-  test('reads several files of a source side by side, gzip whole, with the single-threaded result', () => {
+  test('reads several files of a source side by side, gzip unpacked, with the single-threaded result', () => {
     const run = (env: Record<string, string>, rejects: string) =>
       runCli(['compute', 'metrics', '--data', monthly, '--metrics', 'nps,csat,ces', '--by', 'region', '--period', '2025-Q2', '--format', 'json', '--rejects', rejects], { env });
     const single = run({ RMOS_THREADS: '1' }, join(dir, 'm1.csv'));
@@ -84,7 +84,8 @@ describe('parallel reading of one large file', () => {
     const trace = traceOf(parallel.stderr);
     expect(trace.some((l) => /a\.csv piece 1\/\d+: merged$/.test(l))).toBe(true);
     expect(trace.some((l) => /b\.csv piece \d+\/\d+: merged$/.test(l))).toBe(true);
-    expect(trace.filter((l) => l.includes('c.csv.gz'))).toEqual([expect.stringMatching(/c\.csv\.gz whole file: merged$/)]);
+    // The gzip export is unpacked to a temporary file and split like the others.
+    expect(trace.some((l) => /c\.csv\.gz piece \d+\/\d+: merged$/.test(l))).toBe(true);
     expect(trace.some((l) => /d\.csv piece 1\/\d+: read again \(a key seen in an earlier piece\)$/.test(l))).toBe(true);
     // Pieces are handed out by calls that interleave with the merge: the same result every time
     // (a lost piece once left a run spinning; SIGKILL after 10 s makes a hang a failure).
@@ -95,6 +96,38 @@ describe('parallel reading of one large file', () => {
       });
       expect([again.code, again.stdout]).toEqual([0, single.stdout]);
     }
+  });
+
+  test('unpacks one large gzip export and splits it: the single-threaded result, and no temporary file left', () => {
+    const gz = join(dir, 'survey_unique.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync(unique)));
+    const temporary = mkdtempSync(join(dir, 'tmp-'));
+    const single = compute(gz, { RMOS_THREADS: '1' }, join(dir, 'g1.csv'));
+    const parallel = compute(gz, { ...parallelEnv, TMPDIR: temporary }, join(dir, 'g2.csv'));
+    expect(single.code).toBe(0);
+    expect(parallel.stdout).toBe(single.stdout);
+    expect(readFileSync(join(dir, 'g2.csv'), 'utf8')).toBe(readFileSync(join(dir, 'g1.csv'), 'utf8'));
+    expect(parallel.stderr.replaceAll('g2.csv', 'g1.csv').split('\n').filter((l) => !l.startsWith('parallel: '))).toEqual(single.stderr.split('\n'));
+    const trace = traceOf(parallel.stderr);
+    expect(trace.filter((l) => l.endsWith(': merged')).length).toBeGreaterThan(20);
+    expect(trace.every((l) => l.includes('survey_unique.csv.gz piece '))).toBe(true);
+    expect(readdirSync(temporary)).toEqual([]);
+    // RMOS_GZIP_UNPACK=0: read whole by one worker, same result.
+    const whole = compute(gz, { ...parallelEnv, RMOS_GZIP_UNPACK: '0', RMOS_PARALLEL_MIN_BYTES: '1' }, join(dir, 'g3.csv'));
+    expect(whole.stdout).toBe(single.stdout);
+  });
+
+  test('a corrupt gzip export gives the single-threaded message, and no temporary file is left', () => {
+    const gz = join(dir, 'broken.csv.gz');
+    const packed = gzipSync(readFileSync(unique));
+    writeFileSync(gz, Buffer.concat([packed.subarray(0, packed.length >> 1), packed.subarray(packed.length - 8)])); // cut in the middle, trailer kept
+    const temporary = mkdtempSync(join(dir, 'tmp-'));
+    const single = compute(gz, { RMOS_THREADS: '1' }, join(dir, 'b1.csv'));
+    const parallel = compute(gz, { ...parallelEnv, TMPDIR: temporary }, join(dir, 'b2.csv'));
+    expect(single.code).toBe(2);
+    expect(single.stderr).toMatch(/broken\.csv\.gz/);
+    expect([parallel.code, parallel.stderr.split('\n').filter((l) => !l.startsWith('parallel: '))]).toEqual([2, single.stderr.split('\n')]);
+    expect(readdirSync(temporary)).toEqual([]);
   });
 
   test('stays single-threaded below RMOS_PARALLEL_MIN_BYTES', () => {
