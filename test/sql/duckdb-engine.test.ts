@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeVariantsWithDuckdb, computeWithDuckdb } from '../../src/io/duckdb/compute-with-duckdb.js';
+import { runCli } from '../cli/run-cli.js';
 import { builtIn, EXAMPLES, expectSameMetrics, parametersOf, periodOf, standardLibrary } from './engines.js';
 
 
@@ -23,5 +24,27 @@ describe('computeWithDuckdb on the example exports', () => {
     expectSameMetrics(outcome.results[0]![1]!, await builtIn({ data: EXAMPLES, period: '2025-10', metrics: metricIds }));
     expect(outcome.inputs.map((i) => i.source)).toEqual(['opportunities', 'spend', 'survey_responses']);
     expect(outcome.inputs.find((i) => i.source === 'survey_responses')!.files).toHaveLength(18);
+  });
+});
+
+describe('rmos compute --engine duckdb when DuckDB lacks memory', () => {
+  const args = ['compute', 'metrics', '--engine', 'duckdb', '--data', 'examples/data', '--period', '2025-Q3', '--format', 'json'];
+
+  it('ends with a sentence saying what to do, exit 2, not an internal error', () => {
+    const result = runCli(args, { env: { RMOS_DUCKDB_MEMORY_LIMIT: '10MB' } });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^rmos: DuckDB ran out of memory \(could not allocate .*\)\. .*Leave out --engine duckdb .*RMOS_DUCKDB_MEMORY_LIMIT\.\n$/);
+  });
+
+  it('refuses a memory limit that is not an amount of memory', () => {
+    const result = runCli(args, { env: { RMOS_DUCKDB_MEMORY_LIMIT: 'lots' } });
+    expect([result.code, result.stderr]).toEqual([2, 'rmos: RMOS_DUCKDB_MEMORY_LIMIT=lots: give an amount of memory such as 4GB or 500MB\n']);
+  });
+
+  it('computes within a limit that is enough', () => {
+    const limited = runCli(args, { env: { RMOS_DUCKDB_MEMORY_LIMIT: '1GB' } });
+    expect(limited.code).toBe(0);
+    expect(JSON.parse(limited.stdout).metrics.length).toBeGreaterThan(3);
   });
 });
