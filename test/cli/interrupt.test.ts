@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,45 @@ describe('Ctrl-C during a run', () => {
     expect(existsSync(out)).toBe(false);
     expect(existsSync(rejects)).toBe(false);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('Ctrl-C while gzip exports are read by the workers', () => {
+  /** Runs compute on `args`, interrupts it after `delay` ms; the exit code and how long it took to stop. */
+  async function interrupt(args: readonly string[], env: Record<string, string>, delay: number): Promise<{ code: number | null; stderr: string; stopMs: number }> {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/rmos'), 'compute', join(ROOT, 'metrics'), ...args, '--metrics', 'nps', '--period', '2025-07', '--format', 'json'], { env: { ...process.env, NO_COLOR: '1', ...env } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const sent = Date.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, stderr, stopMs: Date.now() - sent };
+  }
+
+  it('stops at once, not when a worker has read a whole file, and leaves no unpacked copy behind', async () => {
+    const plain = join(dir, 'gz-source.csv');
+    bigExport(plain, 1_500_000);
+    const packed = gzipSync(readFileSync(plain));
+    const monthly = join(dir, 'monthly', 'survey_responses');
+    mkdirSync(monthly, { recursive: true });
+    writeFileSync(join(monthly, 'a.csv.gz'), packed);
+    writeFileSync(join(monthly, 'b.csv.gz'), packed);
+    writeFileSync(join(dir, 'one.csv.gz'), packed);
+    const temporary = mkdtempSync(join(dir, 'tmp-'));
+    const parallel = { RMOS_THREADS: '2', RMOS_PARALLEL_MIN_BYTES: '1', TMPDIR: temporary };
+
+    // Two gzip files read whole by the workers: the coordinator waits on a worker.
+    const whole = await interrupt(['--data', join(dir, 'monthly')], { ...parallel, RMOS_GZIP_UNPACK: '0' }, 1000);
+    // One gzip file, unpacked and split.
+    const unpacked = await interrupt(['--source', `survey_responses=${join(dir, 'one.csv.gz')}`], parallel, 300);
+    for (const run of [whole, unpacked]) {
+      expect(run.code).toBe(130);
+      expect(run.stderr).toContain('rmos: interrupted; no output was written');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.stopMs).toBeLessThan(1000); // ~35 ms here; waiting for a worker to finish a whole file took 2–3 s
+    }
+    expect(readdirSync(temporary)).toEqual([]);
   });
 });
 

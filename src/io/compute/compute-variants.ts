@@ -118,7 +118,7 @@ export async function computeVariants(
       const entries: { path: string; sha256: string; rows: number }[] = [];
       const pieces =
         parallel !== null && worthReadingInParallel(files, parallel.settings.minBytes, parallel.settings.unpackGzip)
-          ? new SourcePieces(files.map((path, i) => ({ path: displayPath(path), index: fileNames.length + i })), groups, parallel.pool(), parallel.settings, id)
+          ? new SourcePieces(files.map((path, i) => ({ path: displayPath(path), index: fileNames.length + i })), groups, parallel.pool(), parallel.settings, id, signal)
           : null;
       try {
         for (const [k, file] of files.entries()) {

@@ -22,13 +22,13 @@ export interface ParallelRead {
  *  - its worker failed (a fatal CSV error is then raised with its exact line).
  */
 export async function readSourceParallel(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext, job: ParallelRead, onOpen?: (before: Stats | null) => void): Promise<FileRead> {
-  const { layout, before } = await job.pieces.open(job.file);
+  const { layout, before } = await abortable(job.pieces.open(job.file), ctx.signal);
   onOpen?.(before);
   const trace = job.settings.trace;
   const runs = groups.flatMap((g) => g.runs);
 
   if (layout.kind === 'whole') {
-    const outcome = await job.pieces.outcome(job.file, 0);
+    const outcome = await abortable(job.pieces.outcome(job.file, 0), ctx.signal);
     ctx.signal?.throwIfAborted();
     if (outcome.ok && takeKeys(runs, outcome.runs.flat(), 0)) {
       merge(groups, outcome, 0, ctx);
@@ -46,7 +46,7 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
   let line = layout.line;
   let rows = 0;
   for (let k = 0; k < pieces; k++) {
-    const outcome = await job.pieces.outcome(job.file, k);
+    const outcome = await abortable(job.pieces.outcome(job.file, k), ctx.signal);
     ctx.signal?.throwIfAborted();
     if (outcome.ok && points[k] === start && takeKeys(runs, outcome.runs.flat(), line - 1)) {
       merge(groups, outcome, line - 1, ctx);
@@ -83,4 +83,27 @@ function merge(groups: readonly ConsumerGroup[], piece: PieceDone, lineOffset: n
       groups[event.group]!.runs[0]!.onDuplicate({ key, at: { file: at.file, line: at.line + lineOffset }, first: { file: first.file, line: first.line + lineOffset } });
     }
   }
+}
+
+/**
+ * The promise's value, or the signal's reason as soon as it aborts: an interrupted run does
+ * not wait for a worker (a large gzip file read whole) or for unpacking to finish.
+ */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -54,6 +54,8 @@ export class SourcePieces {
     private readonly pool: WorkerPool,
     private readonly settings: ParallelSettings,
     private readonly sourceId: string,
+    /** Stops unpacking a gzip export when the run is interrupted. */
+    private readonly signal?: AbortSignal,
   ) {
     this.states = files.map((file) => ({ file, before: null, outcomes: [], sent: 0 }));
   }
@@ -111,7 +113,7 @@ export class SourcePieces {
     let openPath = file.path;
     if (gzip) {
       const content = this.settings.unpackGzip ? gzipContentSize(file.path) : null;
-      const unpacked = content !== null && content >= this.settings.minBytes ? await unpackGzip(file.path, content) : null;
+      const unpacked = content !== null && content >= this.settings.minBytes ? await unpackGzip(file.path, content, this.signal) : null;
       if (unpacked === null) return { kind: 'whole' };
       state.unpacked = unpacked;
       openPath = unpacked.path;
