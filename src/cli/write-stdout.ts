@@ -7,6 +7,9 @@ import { describeWriteError } from '../io/output/write-atomic.js';
  * not take: redirected to a full disk, a report would end mid-way with exit code 0. Here a
  * short write is continued, so the disk's error surfaces and the run fails with a sentence.
  */
+/** Something to wait on for a few milliseconds (Atomics.wait blocks this thread, using no CPU). */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 export function writeStdout(text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   let written = 0;
@@ -15,7 +18,11 @@ export function writeStdout(text: string): void {
       written += writeSync(1, bytes, written, bytes.length - written);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') continue; // a non-blocking pipe that is full: its reader will drain it
+      if (code === 'EAGAIN') {
+        // A non-blocking pipe that is full: wait for its reader to drain it, without spinning.
+        Atomics.wait(pause, 0, 0, 5);
+        continue;
+      }
       if (code === 'EPIPE') return; // the reader has gone (`| head`): nothing left to do
       throw new InputError(`cannot write the output: ${describeWriteError(error)}`);
     }
