@@ -112,8 +112,15 @@ export class SourcePieces {
     }
     let openPath = file.path;
     if (gzip) {
-      const content = this.settings.unpackGzip ? gzipContentSize(file.path) : null;
-      const unpacked = content !== null && content >= this.settings.minBytes ? await unpackGzip(file.path, content, this.signal) : null;
+      const skip = (why: string): FileLayout => {
+        this.settings.trace?.(`${file.path}: read whole by one worker (${why})`);
+        return { kind: 'whole' };
+      };
+      if (!this.settings.unpackGzip) return skip('RMOS_GZIP_UNPACK=0');
+      const content = gzipContentSize(file.path);
+      if (content === null) return skip('its size field cannot be trusted');
+      if (content < this.settings.minBytes) return skip('smaller than RMOS_PARALLEL_MIN_BYTES');
+      const unpacked = await unpackGzip(file.path, content, this.signal, (why) => skip(why));
       if (unpacked === null) return { kind: 'whole' };
       state.unpacked = unpacked;
       openPath = unpacked.path;

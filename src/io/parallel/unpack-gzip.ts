@@ -58,15 +58,19 @@ export interface UnpackedFile {
  * entered mid-way. Returns null, leaving nothing behind, when the content's size is unknown or
  * does not fit on the temporary folder's disk with room to spare, or when unpacking fails for
  * any reason (a corrupt file is then read whole, and that read reports the problem) or is
- * stopped by `signal` (an interrupted run).
+ * stopped by `signal` (an interrupted run). `onSkip` hears why it returned null.
  */
-export async function unpackGzip(path: string, contentSize: number, signal?: AbortSignal): Promise<UnpackedFile | null> {
+export async function unpackGzip(path: string, contentSize: number, signal?: AbortSignal, onSkip?: (why: string) => void): Promise<UnpackedFile | null> {
   let folder: string;
   try {
     const disk = statfsSync(tmpdir());
-    if (disk.bavail * disk.bsize < contentSize + SPARE_BYTES) return null;
+    if (disk.bavail * disk.bsize < contentSize + SPARE_BYTES) {
+      onSkip?.(`${tmpdir()} has too little room for its ${Math.ceil(contentSize / 1e6)} MB and 512 MB to spare`);
+      return null;
+    }
     folder = mkdtempSync(join(tmpdir(), 'rmos-unpacked-'));
-  } catch {
+  } catch (error) {
+    onSkip?.(`no temporary folder in ${tmpdir()}: ${(error as Error).message}`);
     return null;
   }
   unpacked.add(folder);
@@ -81,8 +85,9 @@ export async function unpackGzip(path: string, contentSize: number, signal?: Abo
     const { createGunzip } = await import('node:zlib');
     // 1 MiB chunks: with zlib's default 16 kB, unpacking 700 MB took 8 s instead of 2 s.
     await pipeline(createReadStream(path, { highWaterMark: CHUNK }), createGunzip({ chunkSize: CHUNK }), createWriteStream(target, { highWaterMark: 4 * CHUNK }), { signal });
-  } catch {
+  } catch (error) {
     removeFolder(folder);
+    onSkip?.(`unpacking failed: ${(error as Error).message}`);
     return null;
   }
   return { path: target, remove: () => removeFolder(folder) };

@@ -127,6 +127,7 @@ describe('parallel reading of one large file', () => {
     expect(single.code).toBe(2);
     expect(single.stderr).toMatch(/broken\.csv\.gz/);
     expect([parallel.code, parallel.stderr.split('\n').filter((l) => !l.startsWith('parallel: '))]).toEqual([2, single.stderr.split('\n')]);
+    expect(traceOf(parallel.stderr)[0]).toMatch(/broken\.csv\.gz: read whole by one worker \(unpacking failed: .+\)$/);
     expect(readdirSync(temporary)).toEqual([]);
   });
 
