@@ -5,9 +5,13 @@
 //  - on SQL written by hand, without and with rmos's dedupe of response_id (duckdb-compare.ts);
 //  - on the SQL `rmos compile --dialect duckdb` writes, which applies every rule of rmos's
 //    (`rmos compute --engine duckdb`; skip it with --skip-compiled-sql: minutes at 10M rows).
+// With --variants it also times rmos on one thread (RMOS_THREADS=1) and on a gzip copy of the
+// export (gzip -1), read whole by one worker (RMOS_GZIP_UNPACK=0) and unpacked and split.
 // It checks that every run gives the same NPS/CSAT/CES overall and by region, and prints the ratios.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { duckdbChild, duckdbFigures, type Scores } from './duckdb-compare.js';
 
@@ -18,6 +22,7 @@ const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ??
 const sizes = (sizesArg && !sizesArg.startsWith('--') ? sizesArg : '1000000,10000000').split(',').map(Number);
 const keep = process.argv.includes('--keep');
 const skipCompiled = process.argv.includes('--skip-compiled-sql');
+const variants = process.argv.includes('--variants');
 
 const REGIONS = ['EMEA', 'NA', 'APAC', 'LATAM'];
 const CHANNELS = ['email', 'web', 'in_app', 'sms'];
@@ -79,10 +84,10 @@ function sameScores(a: Scores, b: Scores): boolean {
 }
 
 /** One `rmos compute` process over the file: wall time (process start included), peak RSS, scores. */
-function timeRmos(path: string, extra: readonly string[]): { seconds: number; peakKb: number; scores: Scores } {
+function timeRmos(path: string, extra: readonly string[], env: Record<string, string> = {}): { seconds: number; peakKb: number; scores: Scores } {
   const args = [`${root}bin/rmos`, 'compute', `${root}metrics`, '--source', `survey_responses=${path}`, '--metrics', 'nps,csat,ces', '--by', 'region', '--period', '2025', '--format', 'json', ...extra];
   const t = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (run.status !== 0) {
     console.error(run.stderr);
@@ -124,6 +129,18 @@ for (const rows of sizes) {
     compare('duckdb, no dedupe', plain);
     compare('duckdb, dedupe', duckdbFigures(bundle, path, true)!);
     if (!skipCompiled) compare('duckdb, rmos compile', timeRmos(path, ['--engine', 'duckdb']));
+  }
+  if (variants) {
+    const variant = (label: string, other: { seconds: number; peakKb: number; scores: Scores }) => {
+      results.push(line(label, rows, bytes, other.seconds, other.peakKb, showScores(other.scores)));
+      results.push(`${''.padEnd(22)} this / rmos time ${(other.seconds / mine.seconds).toFixed(2)}x; results ${sameScores(mine.scores, other.scores) ? 'agree' : 'DIFFER'}`);
+    };
+    variant('rmos, one thread', timeRmos(path, [], { RMOS_THREADS: '1' }));
+    const gz = `${path}.gz`;
+    if (!existsSync(gz)) await pipeline(createReadStream(path), createGzip({ level: 1 }), createWriteStream(gz));
+    variant('rmos, .gz read whole', timeRmos(gz, [], { RMOS_GZIP_UNPACK: '0' }));
+    variant('rmos, .gz unpacked', timeRmos(gz, []));
+    if (!keep) rmSync(gz);
   }
   if (!keep) rmSync(path);
 }

@@ -2,14 +2,14 @@ import { writeSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { describeWriteError } from '../io/output/write-atomic.js';
 
+/** Something to wait on for a few milliseconds (Atomics.wait blocks this thread, using no CPU). */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 /**
  * Writes all of `text` to standard output. Node's own stdout drops what a short write did
  * not take: redirected to a full disk, a report would end mid-way with exit code 0. Here a
  * short write is continued, so the disk's error surfaces and the run fails with a sentence.
  */
-/** Something to wait on for a few milliseconds (Atomics.wait blocks this thread, using no CPU). */
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
 export function writeStdout(text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   let written = 0;

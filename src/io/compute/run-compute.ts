@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { didYouMean } from '../../core/did-you-mean.js';
 import type { Library } from '../../core/library/types.js';
 import { isoFromDay, parsePeriod, previousPeriod, rangePeriod, trailingPeriods, yearAgoPeriod, type Period } from '../../core/periods/index.js';
