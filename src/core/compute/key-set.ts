@@ -7,11 +7,14 @@ export class KeyCell {
   present = false;
   h1 = 0;
   h2 = 0;
+  /** The key as a dense id (see denseId), or -1 when it has no such form. */
+  id = -1;
   /** The key's text, built only for a duplicate's message. */
   text: () => string = () => '';
 
   /** Hashes a key given as text. Both hashes of a key are never 0 together (0/0 marks a free slot). */
   setText(key: string): void {
+    if (this.setAsciiText(key)) return;
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
     for (let i = 0; i < key.length; i++) {
@@ -21,6 +24,21 @@ export class KeyCell {
       h2 ^= h2 >>> 15;
     }
     this.finish(h1, h2, key.length);
+    this.id = -1; // not ASCII: no dense form
+  }
+
+  private scratch = new Uint8Array(64);
+
+  /** An ASCII key hashed through setAsciiBytes, so that text and bytes give the same hash and id. */
+  private setAsciiText(key: string): boolean {
+    if (key.length > this.scratch.length) this.scratch = new Uint8Array(key.length * 2);
+    const scratch = this.scratch;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (c >= 0x80) return false;
+      scratch[i] = c;
+    }
+    return this.setAsciiBytes(scratch, 0, key.length);
   }
 
   /**
@@ -38,6 +56,7 @@ export class KeyCell {
       h2 ^= h2 >>> 15;
     }
     this.finish(h1, h2, end - start);
+    this.id = denseId(bytes, start, end);
     return true;
   }
 
@@ -51,10 +70,93 @@ export class KeyCell {
   }
 }
 
+/** Ids of keys with a prefix start at 2^50, above every id of a key that is only digits. */
+const PREFIXED = 2 ** 50;
+const PREFIX_UNIT = 2 ** 27; // > 99,999,999: a prefixed key's number fits below it
+
+/**
+ * The key as a number, when its text is a short prefix and a number written without leading
+ * zeros: `R-1042`, `T7`, `884213`. Two keys get the same id only if their texts are equal, so
+ * a dense id can stand for the key. -1 for every other key (`R-0042`, UUIDs, words).
+ *  - Digits only, 1 to 15 of them: the number itself, below 2^50.
+ *  - 1 to 3 ASCII bytes, the last not a digit, then 1 to 8 digits: 2^50 + prefix code × 2^27 +
+ *    the number, where the code (below 2^23) is the prefix's length and bytes in base 128.
+ * Every id is below 2^51, so an exact double. Bytes are ASCII (the caller checked).
+ */
+export function denseId(bytes: Uint8Array, start: number, end: number): number {
+  let d = end;
+  while (d > start && bytes[d - 1]! >= 48 && bytes[d - 1]! <= 57) d--;
+  const digits = end - d;
+  if (digits === 0 || (digits > 1 && bytes[d] === 48)) return -1;
+  const prefix = d - start;
+  if (prefix === 0 ? digits > 15 : prefix > 3 || digits > 8) return -1;
+  let n = 0;
+  for (let i = d; i < end; i++) n = n * 10 + (bytes[i]! - 48);
+  if (prefix === 0) return n;
+  let code = prefix;
+  for (let i = start; i < d; i++) code = code * 128 + bytes[i]!;
+  return PREFIXED + code * PREFIX_UNIT + n;
+}
+
+const CHUNK = 4096;
+/** Chunks a set may hold before it checks that they are full enough to be worth it (8 MB). */
+const FREE_CHUNKS = 256;
+
+/**
+ * Keys with a dense id (denseId), kept by id in chunks of 4,096 ids: each chunk a Float64Array
+ * of first locations (location + 1; 0 is absent), 8 bytes an id. Ids of an export usually run
+ * in order (`R-1`, `R-2`, …), so the chunks fill up and are written in order, with no random
+ * access into a large table. When ids turn out sparse (past FREE_CHUNKS, fewer than a quarter
+ * of the chunks' slots used), the set stops making chunks: a key whose chunk does not exist
+ * then goes to the hash table. A key's place never changes while it is in the set, since
+ * chunks are never dropped (except by clear) and once stopped, no chunk is made again.
+ */
+class DenseKeys {
+  count = 0;
+  private readonly chunks = new Map<number, Float64Array>();
+  private stopped = false;
+  /** The index of the chunk chunkOf last returned: its first id is lastIndex × CHUNK. */
+  lastIndex = -1;
+  private last: Float64Array | null = null;
+  private readonly spare: Float64Array[] = [];
+
+  /** The chunk of id (created if `create` and the set still makes chunks), or null. */
+  chunkOf(id: number, create: boolean): Float64Array | null {
+    const index = Math.floor(id / CHUNK);
+    if (index === this.lastIndex) return this.last;
+    let chunk = this.chunks.get(index);
+    if (chunk === undefined) {
+      if (!create || this.stopped) return null;
+      if (this.chunks.size >= FREE_CHUNKS && this.count * 4 < this.chunks.size * CHUNK) {
+        this.stopped = true;
+        return null;
+      }
+      chunk = this.spare.pop() ?? new Float64Array(CHUNK);
+      this.chunks.set(index, chunk);
+    }
+    this.lastIndex = index;
+    this.last = chunk;
+    return chunk;
+  }
+
+  clear(): void {
+    for (const chunk of this.chunks.values()) {
+      chunk.fill(0);
+      if (this.spare.length < FREE_CHUNKS) this.spare.push(chunk);
+    }
+    this.chunks.clear();
+    this.count = 0;
+    this.stopped = false;
+    this.lastIndex = -1;
+    this.last = null;
+  }
+}
+
 const FILE = 0x1_0000_0000;
 
 /**
- * The keys seen so far (e.g. response_id), for duplicate detection, in one flat typed array:
+ * The keys seen so far (e.g. response_id), for duplicate detection. Keys with a dense id are
+ * kept by id (DenseKeys); the others in one flat typed array:
  * 16 bytes a slot (a 64-bit hash of the key, and the file and line where it was first seen,
  * side by side so a probe touches one cache line), at most three quarters of the slots full
  * (linear probing stays short at that load). A Map of strings costs ~100 bytes a key.
@@ -62,8 +164,10 @@ const FILE = 0x1_0000_0000;
  * ten million keys the chance that this happens once is about 1 in 300,000.
  */
 export class KeySet {
+  private readonly dense = new DenseKeys();
   private capacity: number;
   private slots: Uint32Array;
+  /** Keys in the hash table. */
   private count = 0;
 
   /** `expected`: about how many keys will be added (sizes the table once instead of growing it). */
@@ -74,8 +178,27 @@ export class KeySet {
     this.slots = new Uint32Array(capacity * 4);
   }
 
-  /** Adds a key; returns undefined if new, else where it was first seen (file × 2^32 + line). */
-  addHashed(h1: number, h2: number, location: number): number | undefined {
+  /**
+   * Adds a key (its two hashes and its dense id or -1, as KeyCell gives them); returns
+   * undefined if new, else where it was first seen (file × 2^32 + line).
+   */
+  add(h1: number, h2: number, id: number, location: number): number | undefined {
+    if (id >= 0) {
+      const dense = this.dense;
+      const chunk = dense.chunkOf(id, true);
+      if (chunk !== null) {
+        const at = id - dense.lastIndex * CHUNK; // not id % CHUNK: ids past 2^31 make that a slow float modulo
+        const first = chunk[at]!;
+        if (first !== 0) return first - 1;
+        chunk[at] = location + 1;
+        dense.count++;
+        return undefined;
+      }
+    }
+    return this.addHashed(h1, h2, location);
+  }
+
+  private addHashed(h1: number, h2: number, location: number): number | undefined {
     const slot = this.find(h1, h2);
     const s = this.slots;
     const at = slot * 4;
@@ -88,8 +211,22 @@ export class KeySet {
     return undefined;
   }
 
-  /** Removes a key (backward-shift deletion: later keys of its probe run move up, no tombstones). */
-  remove(h1: number, h2: number): void {
+  /** Removes a key. */
+  remove(h1: number, h2: number, id: number): void {
+    const chunk = id >= 0 ? this.dense.chunkOf(id, false) : null;
+    if (chunk === null) {
+      this.removeHashed(h1, h2);
+      return;
+    }
+    const at = id - this.dense.lastIndex * CHUNK;
+    if (chunk[at] !== 0) {
+      chunk[at] = 0;
+      this.dense.count--;
+    }
+  }
+
+  /** Backward-shift deletion: later keys of its probe run move up, no tombstones. */
+  private removeHashed(h1: number, h2: number): void {
     const mask = this.capacity - 1;
     const s = this.slots;
     let hole = this.find(h1, h2);
@@ -124,11 +261,15 @@ export class KeySet {
   }
 
   get size(): number {
-    return this.count;
+    return this.count + this.dense.count;
   }
 
-  /** Makes room for `total` keys at once (one rehash instead of one per doubling). */
+  /**
+   * Makes room for about `total` keys at once (one rehash instead of one per doubling): in the
+   * hash table, the share of them that the keys so far suggest will not have a dense id.
+   */
   reserve(total: number): void {
+    if (this.size > 0) total = Math.ceil((total * this.count) / this.size);
     let capacity = this.capacity;
     while (total * 4 > capacity * 3 && capacity < 1 << 28) capacity *= 2;
     if (capacity > this.capacity) this.grow(capacity);
@@ -138,6 +279,7 @@ export class KeySet {
   clear(): void {
     if (this.count > 0) this.slots.fill(0);
     this.count = 0;
+    this.dense.clear();
   }
 
   /**
@@ -149,10 +291,10 @@ export class KeySet {
   addAll(log: LoggedKeys, offset: number): boolean {
     const n = log.size;
     this.reserve(this.count + n);
-    const { hashes, locations } = log;
+    const { hashes, ids, locations } = log;
     for (let i = 0; i < n; i++) {
-      if (this.addHashed(hashes[i * 2]!, hashes[i * 2 + 1]!, locations[i]! + offset) === undefined) continue;
-      for (let j = 0; j < i; j++) this.remove(hashes[j * 2]!, hashes[j * 2 + 1]!);
+      if (this.add(hashes[i * 2]!, hashes[i * 2 + 1]!, ids[i]!, locations[i]! + offset) === undefined) continue;
+      for (let j = 0; j < i; j++) this.remove(hashes[j * 2]!, hashes[j * 2 + 1]!, ids[j]!);
       return false;
     }
     return true;
@@ -160,7 +302,7 @@ export class KeySet {
 
   /** Removes keys added by addAll. */
   removeAll(log: LoggedKeys): void {
-    for (let i = 0; i < log.size; i++) this.remove(log.hashes[i * 2]!, log.hashes[i * 2 + 1]!);
+    for (let i = 0; i < log.size; i++) this.remove(log.hashes[i * 2]!, log.hashes[i * 2 + 1]!, log.ids[i]!);
   }
 
   private grow(capacity = this.capacity * 2): void {
@@ -184,26 +326,31 @@ export class KeySet {
 }
 
 
-/** Keys in the order a reader first saw them (hashes and locations), to merge into a KeySet. */
+/** Keys in the order a reader first saw them (hashes, dense ids and locations), to merge into a KeySet. */
 export class KeyLog {
   hashes = new Uint32Array(2048);
+  ids = new Float64Array(1024);
   locations = new Float64Array(1024);
   size = 0;
 
-  push(h1: number, h2: number, location: number): void {
+  push(h1: number, h2: number, id: number, location: number): void {
     if (this.size === this.locations.length) {
       const hashes = new Uint32Array(this.hashes.length * 2);
       hashes.set(this.hashes);
       this.hashes = hashes;
+      const ids = new Float64Array(this.ids.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
       const locations = new Float64Array(this.locations.length * 2);
       locations.set(this.locations);
       this.locations = locations;
     }
     this.hashes[this.size * 2] = h1;
     this.hashes[this.size * 2 + 1] = h2;
+    this.ids[this.size] = id;
     this.locations[this.size++] = location;
   }
 }
 
 /** A KeyLog as plain data (what a worker sends). */
-export type LoggedKeys = Pick<KeyLog, 'hashes' | 'locations' | 'size'>;
+export type LoggedKeys = Pick<KeyLog, 'hashes' | 'ids' | 'locations' | 'size'>;

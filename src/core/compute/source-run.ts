@@ -237,9 +237,9 @@ export class SourceRun {
 
   private checkKey(key: KeyCell, at: RowLocation): boolean {
     const location = at.file * 0x1_0000_0000 + at.line;
-    const first = this.seenKeys.addHashed(key.h1, key.h2, location);
+    const first = this.seenKeys.add(key.h1, key.h2, key.id, location);
     if (first === undefined) {
-      this.keyLog?.push(key.h1, key.h2, location);
+      this.keyLog?.push(key.h1, key.h2, key.id, location);
       return false;
     }
     this.onDuplicate({ key: key.text(), at, first: { file: Math.floor(first / 0x1_0000_0000), line: first % 0x1_0000_0000 } });

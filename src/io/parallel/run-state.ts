@@ -24,7 +24,7 @@ export function runState(run: SourceRun): RunState {
       overall: m.overall.map(accumulatorState),
       segments: [...m.segments].map(([key, s]) => ({ key, dimensions: s.dimensions, used: s.used, measures: s.measures.map(accumulatorState) })),
     })),
-    keys: log ? { hashes: log.hashes.subarray(0, log.size * 2), locations: log.locations.subarray(0, log.size), size: log.size } : null,
+    keys: log ? { hashes: log.hashes.subarray(0, log.size * 2), ids: log.ids.subarray(0, log.size), locations: log.locations.subarray(0, log.size), size: log.size } : null,
   };
 }
 
@@ -33,6 +33,7 @@ export function stateBuffers(states: readonly RunState[], into: Set<ArrayBuffer>
   for (const state of states) {
     if (state.keys) {
       into.add(state.keys.hashes.buffer as ArrayBuffer);
+      into.add(state.keys.ids.buffer as ArrayBuffer);
       into.add(state.keys.locations.buffer as ArrayBuffer);
     }
     for (const m of state.metrics) {

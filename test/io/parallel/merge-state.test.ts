@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { accumulatorState, Average, createAccumulator, mergeAccumulator } from '../../../src/core/compute/accumulators.js';
-import { KeyCell, KeySet } from '../../../src/core/compute/key-set.js';
+import { KeyCell, KeyLog, KeySet } from '../../../src/core/compute/key-set.js';
 import type { Aggregate } from '../../../src/core/library/types.js';
 
 // Decimal values whose sums and moments depend on the order they are added in.
@@ -22,19 +22,47 @@ describe('merging a later part of the input', () => {
   });
 });
 
-describe('KeySet.remove', () => {
-  test('leaves every other key findable with its first location', () => {
+/** Adds a key given as text; returns where it was first seen, or undefined if new. */
+function addKey(set: KeySet, key: string, location: number): number | undefined {
+  const cell = new KeyCell();
+  cell.setText(key);
+  return set.add(cell.h1, cell.h2, cell.id, location);
+}
+
+function removeKey(set: KeySet, key: string): void {
+  const cell = new KeyCell();
+  cell.setText(key);
+  set.remove(cell.h1, cell.h2, cell.id);
+}
+
+// Keys of both kinds: kept by dense id (`R-7`), and kept in the hash table (`R-07`, `key 7 x`).
+const KEY_FORMS = [
+  ['dense ids', (i: number) => `R-${i}`],
+  ['hashed keys', (i: number) => `key ${i} x`],
+] as const;
+
+describe.each(KEY_FORMS)('KeySet with %s', (_, keyOf) => {
+  test('remove leaves every other key findable with its first location', () => {
     const set = new KeySet();
-    const cell = new KeyCell();
-    const hashes: [number, number][] = [];
-    for (let i = 0; i < 20_000; i++) {
-      cell.setText(`R-${i}`);
-      expect(set.addHashed(cell.h1, cell.h2, i)).toBeUndefined();
-      hashes.push([cell.h1, cell.h2]);
-    }
-    for (let i = 0; i < 20_000; i += 3) set.remove(...hashes[i]!);
-    for (let i = 0; i < 20_000; i++) expect(set.addHashed(...hashes[i]!, 0)).toBe(i % 3 === 0 ? undefined : i);
+    for (let i = 0; i < 20_000; i++) expect(addKey(set, keyOf(i), i)).toBeUndefined();
+    for (let i = 0; i < 20_000; i += 3) removeKey(set, keyOf(i));
+    for (let i = 0; i < 20_000; i++) expect(addKey(set, keyOf(i), 0)).toBe(i % 3 === 0 ? undefined : i);
     expect(set.size).toBe(20_000);
+  });
+
+  test('a large set keeps first locations', () => {
+    const set = new KeySet(100_000);
+    for (let i = 0; i < 100_000; i++) expect(addKey(set, keyOf(i), 3 * 0x1_0000_0000 + i)).toBeUndefined();
+    expect(addKey(set, keyOf(77), 9)).toBe(3 * 0x1_0000_0000 + 77);
+    expect(set.size).toBe(100_000);
+  });
+
+  test('clear forgets every key', () => {
+    const set = new KeySet();
+    for (let i = 0; i < 10_000; i++) addKey(set, keyOf(i), i + 1);
+    set.clear();
+    expect(set.size).toBe(0);
+    for (let i = 0; i < 10_000; i++) expect(addKey(set, keyOf(i), i + 1)).toBeUndefined();
   });
 });
 
@@ -49,47 +77,79 @@ describe('KeyCell', () => {
     }
     expect(bytes.setAsciiBytes(Buffer.from('café'), 0, 5)).toBe(false);
   });
+});
 
-  test('different keys hash differently, and a large table keeps first locations', () => {
-    const set = new KeySet(100_000);
+describe('dense ids', () => {
+  const idOf = (key: string) => {
     const cell = new KeyCell();
-    for (let i = 0; i < 100_000; i++) {
-      cell.setText(`K${i}`);
-      expect(set.addHashed(cell.h1, cell.h2, 3 * 0x1_0000_0000 + i)).toBeUndefined();
+    cell.setText(key);
+    return cell.id;
+  };
+
+  test('a short prefix and a number without leading zeros has one; other keys do not', () => {
+    expect(idOf('884213')).toBe(884213);
+    expect(idOf('0')).toBe(0);
+    expect(idOf('9'.repeat(15))).toBe(999_999_999_999_999);
+    expect(idOf('R-1042')).toBeGreaterThanOrEqual(2 ** 50);
+    expect(idOf('ID_99999999')).toBeLessThan(2 ** 51);
+    for (const key of ['R-0042', '00', '1'.repeat(16), 'R-123456789', 'ABCD1', 'R-', '', 'key 7 x', '550e8400-e29b-41d4-a716-446655440000', 'é1']) expect(idOf(key)).toBe(-1);
+  });
+
+  test('different keys never share an id', () => {
+    const keys = ['1', '10', 'R1', 'R-1', 'R-10', 'r-1', 'S-1', 'R_1', 'RR1', 'A1', 'AB1', 'ABC1', '+1', '-1', 'x9', ' 1', 'B1', 'BA1'];
+    for (let i = 0; i < 2000; i++) keys.push(`${i}`, `R-${i}`, `Q${i * 7919}`);
+    const ids = keys.map(idOf);
+    expect(ids.every((id) => id >= 0)).toBe(true);
+    expect(new Set(ids).size).toBe(new Set(keys).size);
+  });
+
+  test('bytes and text give the same id and hashes', () => {
+    const text = new KeyCell();
+    const bytes = new KeyCell();
+    for (const key of ['R-1042', '884213', 'R-0042', 'key 7 x']) {
+      text.setText(key);
+      bytes.setAsciiBytes(Buffer.from(`;${key};`), 1, key.length + 1);
+      expect([bytes.h1, bytes.h2, bytes.id]).toEqual([text.h1, text.h2, text.id]);
     }
-    cell.setText('K77');
-    expect(set.addHashed(cell.h1, cell.h2, 9)).toBe(3 * 0x1_0000_0000 + 77);
+  });
+
+  test('sparse ids stop making chunks but every key stays findable where it was put', () => {
+    const set = new KeySet();
+    // Each id in a chunk of its own: past 256 chunks, the rest go to the hash table.
+    const sparse = (i: number) => `${i * 1_000_003}`;
+    for (let i = 0; i < 5000; i++) expect(addKey(set, sparse(i), i)).toBeUndefined();
+    for (let i = 0; i < 5000; i += 2) removeKey(set, sparse(i));
+    for (let i = 0; i < 5000; i++) expect(addKey(set, sparse(i), 0)).toBe(i % 2 === 0 ? undefined : i);
+    // A dense run next to them still has its own chunks' worth of keys.
+    for (let i = 0; i < 10_000; i++) expect(addKey(set, `${i}`, i)).toBe(i === 0 ? 0 : undefined);
+    expect(set.size).toBe(5000 + 10_000 - 1);
   });
 });
 
 describe('KeySet.addAll', () => {
   const logOf = (keys: string[], firstLine: number) => {
+    const log = new KeyLog();
     const cell = new KeyCell();
-    const hashes = new Uint32Array(keys.length * 2);
-    const locations = new Float64Array(keys.length);
     keys.forEach((key, i) => {
       cell.setText(key);
-      hashes[i * 2] = cell.h1;
-      hashes[i * 2 + 1] = cell.h2;
-      locations[i] = firstLine + i;
+      log.push(cell.h1, cell.h2, cell.id, firstLine + i);
     });
-    return { hashes, locations, size: keys.length };
+    return log;
   };
 
-  test('takes a batch with shifted lines, or none of it when one key is already there', () => {
+  test.each(KEY_FORMS)('takes a batch of %s with shifted lines, or none of it when one key is already there', (_, keyOf) => {
     const set = new KeySet();
-    const first = logOf(Array.from({ length: 50_000 }, (_, i) => `A${i}`), 1);
+    const first = logOf(Array.from({ length: 50_000 }, (_, i) => keyOf(i)), 1);
     expect(set.addAll(first, 100)).toBe(true);
     expect(set.size).toBe(50_000);
-    const clash = logOf([...Array.from({ length: 30_000 }, (_, i) => `B${i}`), 'A123'], 1);
+    // A batch of the other kind of key, then a repeat.
+    const clash = logOf([...Array.from({ length: 30_000 }, (_, i) => `B${i}`), ...Array.from({ length: 3000 }, (_, i) => `b ${i}!`), keyOf(123)], 1);
     expect(set.addAll(clash, 0)).toBe(false);
     expect(set.size).toBe(50_000);
-    const cell = new KeyCell();
-    cell.setText('B7');
-    expect(set.addHashed(cell.h1, cell.h2, 5)).toBeUndefined(); // the batch left nothing behind
-    cell.setText('A123');
-    expect(set.addHashed(cell.h1, cell.h2, 5)).toBe(224); // line 124 of its log, shifted by 100
+    expect(addKey(set, 'B7', 5)).toBeUndefined(); // the batch left nothing behind
+    expect(addKey(set, 'b 7!', 5)).toBeUndefined();
+    expect(addKey(set, keyOf(123), 5)).toBe(224); // line 124 of its log, shifted by 100
     set.removeAll(first);
-    expect(set.size).toBe(1);
+    expect(set.size).toBe(2);
   });
 });
