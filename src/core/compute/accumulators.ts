@@ -1,6 +1,7 @@
 import type { Aggregate } from '../library/types.js';
 import { MomentAccumulator } from '../stats/index.js';
 import type { Scalar } from '../expression/runtime.js';
+import { giveBuffer, takeBuffer } from './spare-buffers.js';
 
 /** State of one measure over the rows seen so far; `value` is its result (null: no rows). */
 export interface Accumulator {
@@ -95,13 +96,14 @@ class Extreme implements Accumulator {
  */
 /** Values kept in file order in a buffer that doubles when full: 8 bytes a value. */
 abstract class ValueBuffer {
-  values = new Float64Array(1024);
+  values = new Float64Array(takeBuffer(8192));
   n = 0;
   add(value: Scalar): void {
     if (value === null) return;
     if (this.n === this.values.length) {
-      const bigger = new Float64Array(this.values.length * 2);
+      const bigger = new Float64Array(takeBuffer(this.values.byteLength * 2));
       bigger.set(this.values);
+      giveBuffer(this.values.buffer as ArrayBuffer);
       this.values = bigger;
     }
     this.values[this.n++] = value as number;

@@ -1,3 +1,5 @@
+import { giveBuffer, takeBuffer } from './spare-buffers.js';
+
 /**
  * The row's key as the decoder hashed it: once per row, however many runs read the row, and
  * from the cell's bytes when it is plain ASCII (no string is built for an id column).
@@ -328,28 +330,29 @@ export class KeySet {
 
 /** Keys in the order a reader first saw them (hashes, dense ids and locations), to merge into a KeySet. */
 export class KeyLog {
-  hashes = new Uint32Array(2048);
-  ids = new Float64Array(1024);
-  locations = new Float64Array(1024);
+  hashes = new Uint32Array(takeBuffer(8192));
+  ids = new Float64Array(takeBuffer(8192));
+  locations = new Float64Array(takeBuffer(8192));
   size = 0;
 
   push(h1: number, h2: number, id: number, location: number): void {
     if (this.size === this.locations.length) {
-      const hashes = new Uint32Array(this.hashes.length * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-      const ids = new Float64Array(this.ids.length * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const locations = new Float64Array(this.locations.length * 2);
-      locations.set(this.locations);
-      this.locations = locations;
+      this.hashes = grown(this.hashes, new Uint32Array(takeBuffer(this.hashes.byteLength * 2)));
+      this.ids = grown(this.ids, new Float64Array(takeBuffer(this.ids.byteLength * 2)));
+      this.locations = grown(this.locations, new Float64Array(takeBuffer(this.locations.byteLength * 2)));
     }
     this.hashes[this.size * 2] = h1;
     this.hashes[this.size * 2 + 1] = h2;
     this.ids[this.size] = id;
     this.locations[this.size++] = location;
   }
+}
+
+/** Copies `from` into the start of `to` and gives from's buffer back (spare-buffers.ts). */
+function grown<T extends Uint32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  giveBuffer(from.buffer as ArrayBuffer);
+  return to;
 }
 
 /** A KeyLog as plain data (what a worker sends). */

@@ -37,6 +37,8 @@ export interface PieceTask {
   readonly openPath?: string;
   readonly fileIndex: number;
   readonly range: PieceRange | null;
+  /** Buffers of merged pieces' logs, sent back for the worker to reuse (spare-buffers.ts). */
+  readonly spare?: ArrayBuffer[];
 }
 
 /** Rejects and duplicates in the order the single-threaded reader reports them. */

@@ -1,5 +1,6 @@
 // Entry point of a parallel-reading worker (bundled as dist/parallel-worker.js).
 import { parentPort, workerData } from 'node:worker_threads';
+import { giveBuffer, useSpareBuffers } from '../../core/compute/spare-buffers.js';
 import type { PieceFailed, PieceTask, WorkerInit } from './messages.js';
 import { planGroups, readPiece } from './read-piece.js';
 
@@ -15,7 +16,10 @@ function groupsOf(sourceId: string): ReturnType<typeof planGroups> {
   return groups;
 }
 
+useSpareBuffers(true);
+
 parentPort!.on('message', (task: PieceTask) => {
+  for (const buffer of task.spare ?? []) giveBuffer(buffer);
   Promise.resolve(task.sourceId).then(groupsOf).then((groups) => readPiece(groups, task)).then(
     ({ done, transfer }) => parentPort!.postMessage(done, transfer),
     (error: unknown) => {

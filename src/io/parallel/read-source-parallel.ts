@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import { readSourceFile, readSourceRange, type ConsumerGroup, type FileRead, type ReadContext } from '../data/read-source.js';
 import type { PieceDone } from './messages.js';
 import type { ParallelSettings } from './parallel-settings.js';
-import { mergeRunState, takeKeys } from './run-state.js';
+import { mergeRunState, stateBuffers, takeKeys } from './run-state.js';
 import type { SourcePieces } from './source-pieces.js';
 
 export interface ParallelRead {
@@ -32,11 +32,13 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
     ctx.signal?.throwIfAborted();
     if (outcome.ok && takeKeys(runs, outcome.runs.flat(), 0)) {
       merge(groups, outcome, 0, ctx);
+      recycle(job, outcome);
       trace?.(`${path} whole file: merged`);
       ctx.onProgress?.(outcome.records);
       return { path, rows: outcome.records, bytes: outcome.offset };
     }
     trace?.(`${path} whole file: read again (${!outcome.ok ? `worker: ${outcome.message}` : 'a key seen in an earlier piece'})`);
+    if (outcome.ok) recycle(job, outcome);
     return readSourceFile(path, fileIndex, groups, ctx);
   }
 
@@ -55,12 +57,14 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
         const scale = (size - start) / (outcome.offset - start);
         groups.forEach((g, i) => g.runs.forEach((run, p) => run.expectKeys(Math.ceil((outcome.runs[i]![p]!.keys?.size ?? 0) * scale))));
       }
+      recycle(job, outcome);
       trace?.(`${path} piece ${k + 1}/${pieces}: merged`);
       start = outcome.offset;
       line += outcome.line - 1;
       rows += outcome.records;
     } else {
       trace?.(`${path} piece ${k + 1}/${pieces}: read again (${!outcome.ok ? `worker: ${outcome.message}` : points[k] !== start ? 'started inside a record' : 'a key seen in an earlier piece'})`);
+      if (outcome.ok) recycle(job, outcome);
       const read = await readSourceRange(path, fileIndex, groups, ctx, { header, start, stop: points[k + 1]!, line }, openPath);
       start = read.offset;
       line = read.line;
@@ -70,6 +74,13 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
   }
   job.pieces.finished(job.file);
   return { path, rows, bytes: size };
+}
+
+/** Sends a merged piece's buffers back to the workers: its typed arrays are unusable afterwards. */
+function recycle(job: ParallelRead, piece: PieceDone): void {
+  const buffers = new Set<ArrayBuffer>();
+  for (const states of piece.runs) stateBuffers(states, buffers);
+  job.pieces.recycle(buffers);
 }
 
 /** Adds a piece to the runs and reports its rejects and duplicates, lines shifted to the file's. */

@@ -68,6 +68,11 @@ export class SourcePieces {
     return { layout, before: state.before };
   }
 
+  /** Buffers of a merged piece, back to the workers for reuse. */
+  recycle(buffers: Iterable<ArrayBuffer>): void {
+    this.pool.recycle(buffers);
+  }
+
   /** Piece j of file k (sent if it was not yet), to be merged in order. */
   async outcome(k: number, j: number): Promise<PieceOutcome> {
     const state = this.states[k]!;

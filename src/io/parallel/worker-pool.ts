@@ -6,6 +6,8 @@ interface Slot {
   current: { task: PieceTask; resolve: (outcome: PieceOutcome) => void } | null;
 }
 
+const RETURN_LIMIT = 32 * 1024 * 1024;
+
 /**
  * A fixed set of workers reading pieces. `run` never rejects: a failed piece (a worker error,
  * or a worker that died) resolves as `ok: false`, and the coordinator reads it itself.
@@ -14,6 +16,9 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: { task: PieceTask; resolve: (outcome: PieceOutcome) => void }[] = [];
   private closed = false;
+  /** Buffers of merged pieces, to go back to the workers with their next tasks. */
+  private returning: ArrayBuffer[] = [];
+  private returningBytes = 0;
 
   constructor(url: URL, size: number, init: WorkerInit) {
     for (let i = 0; i < size; i++) {
@@ -42,6 +47,16 @@ export class WorkerPool {
     });
   }
 
+  /** Sends buffers nothing uses any more back to the workers (with the next tasks), for reuse. */
+  recycle(buffers: Iterable<ArrayBuffer>): void {
+    for (const buffer of buffers) {
+      // Two tasks' worth at most: past that they are left to the garbage collector.
+      if (buffer.byteLength === 0 || this.returningBytes + buffer.byteLength > RETURN_LIMIT) continue;
+      this.returning.push(buffer);
+      this.returningBytes += buffer.byteLength;
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.resolve({ id: job.task.id, ok: false, message: 'closed' });
@@ -61,7 +76,13 @@ export class WorkerPool {
       if (slot.current !== null) continue;
       const job = this.queue.shift()!;
       slot.current = job;
-      slot.worker.postMessage(job.task);
+      if (this.returning.length === 0) slot.worker.postMessage(job.task);
+      else {
+        const spare = this.returning;
+        this.returning = [];
+        this.returningBytes = 0;
+        slot.worker.postMessage({ ...job.task, spare }, spare);
+      }
     }
   }
 }

@@ -1,0 +1,54 @@
+// Time a thread spends per row, in one process and on one thread, over the 1M-row survey export
+// of compute-scale (run that first, with --keep): scanning alone, and the whole row path (scan,
+// decode the planned cells, classify, measure nps + csat + ces overall and by region). Each is
+// run seven times (ROUNDS=N to change) and the fastest is shown, in wall and in CPU time, so
+// that compilation and other load on the machine weigh less than in one timed process.
+//   node bench/run.mjs row-path [--file PATH]
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { planCompute } from '../src/core/compute/plan.js';
+import { SourceRun } from '../src/core/compute/source-run.js';
+import { analyzeLibrary } from '../src/core/library/analyze-metric.js';
+import { parsePeriod } from '../src/core/periods/parse-period.js';
+import type { Period } from '../src/core/periods/index.js';
+import { loadCleanLibrary } from '../src/io/compute/run-compute.js';
+import { scanCsv } from '../src/io/csv/scan-csv.js';
+import { readSourceFile } from '../src/io/data/read-source.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const at = process.argv.indexOf('--file');
+const path = at >= 0 ? process.argv[at + 1]! : `${root}bench/out/survey_responses-1000000.csv`;
+if (!existsSync(path)) {
+  console.error(`${path} is missing: run node bench/run.mjs compute-scale --sizes 1000000 --keep first`);
+  process.exit(2);
+}
+
+const library = await loadCleanLibrary(`${root}metrics`);
+const plan = planCompute(analyzeLibrary(library), ['nps', 'csat', 'ces'], ['region']);
+const period = parsePeriod('2025', { fiscalYearStartMonth: library.manifest.fiscalYearStartMonth }) as Period;
+const timezone = library.manifest.timezone;
+
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
+
+/** The fastest of ROUNDS runs, by wall time and by CPU time (other load takes wall time, not CPU time). */
+async function best(label: string, once: () => Promise<number>): Promise<void> {
+  let wall = Infinity;
+  let cpu = Infinity;
+  let rows = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    rows = await once();
+    const used = process.cpuUsage(c);
+    wall = Math.min(wall, performance.now() - t);
+    cpu = Math.min(cpu, (used.user + used.system) / 1000);
+  }
+  const perRow = (ms: number) => ((ms * 1e6) / rows).toFixed(0).padStart(4);
+  console.log(`${label.padEnd(34)} wall ${(wall / 1000).toFixed(2)} s ${perRow(wall)} ns a row, CPU ${perRow(cpu)} ns a row`);
+}
+
+await best('scan only', async () => (await scanCsv(path, { delimiter: ',', displayPath: path }, () => undefined, () => undefined)).records);
+await best('scan, decode, classify, measure', async () => {
+  const groups = plan.sources.map((sourcePlan) => ({ plan: sourcePlan, timezone, runs: [new SourceRun(sourcePlan, period, timezone, () => undefined)] }));
+  return (await readSourceFile(path, 0, groups, { timezone, onReject: () => undefined })).rows;
+});
