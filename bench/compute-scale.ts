@@ -6,7 +6,8 @@
 //  - on the SQL `rmos compile --dialect duckdb` writes, which applies every rule of rmos's
 //    (`rmos compute --engine duckdb`; skip it with --skip-compiled-sql: minutes at 10M rows).
 // With --variants it also times rmos on one thread (RMOS_THREADS=1) and on a gzip copy of the
-// export (gzip -1), read whole by one worker (RMOS_GZIP_UNPACK=0) and unpacked and split.
+// export (gzip -1), read whole by one worker (RMOS_GZIP_UNPACK=0) and unpacked and split, and on
+// a copy whose ids have a leading zero (`R-0123`): keys without a dense id, kept in the hash table.
 // It checks that every run gives the same NPS/CSAT/CES overall and by region, and prints the ratios.
 import { spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -105,6 +106,24 @@ function timeRmos(path: string, extra: readonly string[], env: Record<string, st
   return { seconds, peakKb, scores };
 }
 
+/** A copy of the export with `R-` at the start of each record turned into `R-0` (no dense ids). */
+async function zeroPadIds(from: string, to: string): Promise<void> {
+  let carry = '';
+  await pipeline(
+    createReadStream(from, { encoding: 'utf8' }),
+    async function* (chunks: AsyncIterable<string>) {
+      for await (const chunk of chunks) {
+        const text = carry + chunk;
+        const cut = text.lastIndexOf('\n') + 1;
+        carry = text.slice(cut);
+        yield text.slice(0, cut).replace(/^R-/gm, 'R-0');
+      }
+      yield carry.replace(/^R-/gm, 'R-0');
+    },
+    createWriteStream(to),
+  );
+}
+
 mkdirSync(out, { recursive: true });
 const results: string[] = [];
 for (const rows of sizes) {
@@ -141,6 +160,10 @@ for (const rows of sizes) {
     variant('rmos, .gz read whole', timeRmos(gz, [], { RMOS_GZIP_UNPACK: '0' }));
     variant('rmos, .gz unpacked', timeRmos(gz, []));
     if (!keep) rmSync(gz);
+    const hashed = `${out}survey_responses-${rows}-zero-padded-ids.csv`;
+    if (!existsSync(hashed)) await zeroPadIds(path, hashed);
+    variant('rmos, ids R-0123', timeRmos(hashed, []));
+    if (!keep) rmSync(hashed);
   }
   if (!keep) rmSync(path);
 }
