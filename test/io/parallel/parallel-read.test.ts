@@ -58,6 +58,27 @@ describe('parallel reading of one large file', () => {
     expect(shown.filter((l) => !l.startsWith('parallel: '))).toEqual(single.stderr.split('\n'));
   });
 
+  test('keys with and without a dense id give the same counts and duplicates, on one thread and on two', () => {
+    // `R-123` is kept by its dense id, `R-0123` in the hash table: the same keys, two stores.
+    const padded = join(dir, 'survey_padded_ids.csv');
+    writeFileSync(padded, readFileSync(withDuplicates, 'utf8').replace(/^R-/gm, 'R-0'));
+    const outcome = (file: string, env: Record<string, string>) => {
+      const rejects = `${file}.${env.RMOS_THREADS}.rejects.csv`;
+      const result = compute(file, env, rejects);
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout) as { metrics: { accounting: unknown; value: unknown }[] };
+      const duplicates = readFileSync(rejects, 'utf8').split('\r\n').filter((l) => l.includes(',duplicate response_id '));
+      // file,line,column,field,value,reason: the lines of each duplicate and of its first copy.
+      return { metrics: report.metrics.map((m) => [m.accounting, m.value]), duplicates: duplicates.map((l) => `${l.split(',')[1]} ${/first seen at .*:(\d+);/.exec(l)?.[1]}`) };
+    };
+    const single = { RMOS_THREADS: '1', RMOS_PARALLEL_MIN_BYTES: '1' };
+    const dense = outcome(withDuplicates, single);
+    expect(dense.duplicates.length).toBeGreaterThan(30);
+    expect(outcome(padded, single)).toEqual(dense);
+    expect(outcome(padded, parallelEnv)).toEqual(dense);
+    expect(outcome(withDuplicates, parallelEnv)).toEqual(dense);
+  });
+
   test('merges most pieces, and reads again those that started inside a quoted field', () => {
     const trace = traceOf(compute(unique, parallelEnv, join(dir, 'r.csv')).stderr);
     expect(trace.length).toBeGreaterThan(50);
