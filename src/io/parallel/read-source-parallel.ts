@@ -47,6 +47,7 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
   let start = layout.offset; // where the next record really starts
   let line = layout.line;
   let rows = 0;
+  let repeating = 0; // pieces in a row read again for a key seen in an earlier piece
   for (let k = 0; k < pieces; k++) {
     const outcome = await abortable(job.pieces.outcome(job.file, k), ctx.signal);
     ctx.signal?.throwIfAborted();
@@ -58,6 +59,7 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
         groups.forEach((g, i) => g.runs.forEach((run, p) => run.expectKeys(Math.ceil((outcome.runs[i]![p]!.keys?.size ?? 0) * scale))));
       }
       recycle(job, outcome);
+      repeating = 0;
       trace?.(`${path} piece ${k + 1}/${pieces}: merged`);
       start = outcome.offset;
       line += outcome.line - 1;
@@ -65,10 +67,21 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
     } else {
       trace?.(`${path} piece ${k + 1}/${pieces}: read again (${!outcome.ok ? `worker: ${outcome.message}` : points[k] !== start ? 'started inside a record' : 'a key seen in an earlier piece'})`);
       if (outcome.ok) recycle(job, outcome);
-      const read = await readSourceRange(path, fileIndex, groups, ctx, { header, start, stop: points[k + 1]!, line }, openPath);
+      // Keys of earlier pieces repeating piece after piece (duplicates spread through the file,
+      // or two exports run together): every piece would be read twice, so the rest is read here.
+      const rest = outcome.ok && points[k] === start && ++repeating >= 2 && k < pieces - 1;
+      if (rest) {
+        job.pieces.abandon(job.file);
+        trace?.(`${path} pieces ${k + 1}-${pieces}/${pieces}: read here (keys seen in earlier pieces keep repeating)`);
+      }
+      const read = await readSourceRange(path, fileIndex, groups, ctx, { header, start, stop: rest ? points[pieces]! : points[k + 1]!, line }, openPath);
       start = read.offset;
       line = read.line;
       rows += read.records;
+      if (rest) {
+        ctx.onProgress?.(rows);
+        break;
+      }
     }
     ctx.onProgress?.(rows);
   }

@@ -32,6 +32,8 @@ interface FileState {
   before: Stats | null;
   layout?: FileLayout;
   readonly outcomes: Promise<PieceOutcome>[];
+  /** Task ids of the pieces sent, by piece. */
+  readonly ids: number[];
   sent: number;
   /** A gzip file's unpacked copy, removed once the file is read. */
   unpacked?: UnpackedFile;
@@ -57,7 +59,7 @@ export class SourcePieces {
     /** Stops unpacking a gzip export when the run is interrupted. */
     private readonly signal?: AbortSignal,
   ) {
-    this.states = files.map((file) => ({ file, before: null, outcomes: [], sent: 0 }));
+    this.states = files.map((file) => ({ file, before: null, outcomes: [], ids: [], sent: 0 }));
   }
 
   /** The file's layout and its stat before reading; starts the pieces of this file and beyond. */
@@ -66,6 +68,22 @@ export class SourcePieces {
     const layout = await this.plan(k);
     await this.send();
     return { layout, before: state.before };
+  }
+
+  /**
+   * Sends no more pieces of file k: the coordinator reads the rest of it itself. Pieces sent
+   * and not yet merged are dropped (those still queued are never read); the workers go on to
+   * the next files.
+   */
+  abandon(k: number): void {
+    const state = this.states[k]!;
+    const dropped = Object.keys(state.outcomes).map(Number);
+    this.pool.drop(new Set(dropped.map((j) => state.ids[j]!)));
+    for (const j of dropped) delete state.outcomes[j];
+    this.merged += dropped.length;
+    const layout = state.layout;
+    state.sent = layout === undefined || layout.kind === 'whole' ? 1 : layout.points.length - 1;
+    void this.send();
   }
 
   /** Buffers of a merged piece, back to the workers for reuse. */
@@ -187,6 +205,7 @@ export class SourcePieces {
       const { path, index } = state.file;
       const range = layout.kind === 'whole' ? null : { header: layout.header, start: layout.points[j]!, stop: layout.points[j + 1]! };
       const openPath = layout.kind === 'split' ? layout.openPath : undefined;
+      state.ids[j] = this.sentTotal;
       state.outcomes[j] = this.pool.run({ id: this.sentTotal, sourceId: this.sourceId, path, fileIndex: index, range, ...(openPath ? { openPath } : {}) });
       force = false;
     }

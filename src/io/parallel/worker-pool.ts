@@ -57,6 +57,16 @@ export class WorkerPool {
     }
   }
 
+  /** Drops the queued tasks with these ids (they resolve as not read); running ones finish. */
+  drop(ids: ReadonlySet<number>): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const job = this.queue[i]!;
+      if (!ids.has(job.task.id)) continue;
+      this.queue.splice(i, 1);
+      job.resolve({ id: job.task.id, ok: false, message: 'dropped' });
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.resolve({ id: job.task.id, ok: false, message: 'closed' });

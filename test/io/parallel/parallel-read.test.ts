@@ -93,6 +93,15 @@ describe('parallel reading of one large file', () => {
     expect(trace.some((l) => l.endsWith('(a key seen in an earlier piece)'))).toBe(true);
   });
 
+  test('reads the rest of the file itself once keys of earlier pieces keep repeating, and drops the pieces sent', () => {
+    const trace = traceOf(compute(withDuplicates, parallelEnv, join(dir, 'r.csv')).stderr);
+    const rest = trace.findIndex((l) => / pieces \d+-(\d+)\/\1: read here \(keys seen in earlier pieces keep repeating\)$/.test(l));
+    expect(rest).toBeGreaterThan(0);
+    // The two pieces before it were read again, and nothing of the file comes after it.
+    expect(trace.slice(rest - 2, rest).every((l) => l.endsWith('(a key seen in an earlier piece)'))).toBe(true);
+    expect(trace.slice(rest + 1)).toEqual([]);
+  });
+
   test('reads several files of a source side by side, gzip unpacked, with the single-threaded result', () => {
     const run = (env: Record<string, string>, rejects: string) =>
       runCli(['compute', 'metrics', '--data', monthly, '--metrics', 'nps,csat,ces', '--by', 'region', '--period', '2025-Q2', '--format', 'json', '--rejects', rejects], { env });
