@@ -221,7 +221,7 @@ export class CsvScanner {
         next = lineEnd === end ? end : lineEnd + 1;
         line += next - lineEnd; // 1 for the LF, 0 at end of input
       } else {
-        next = splitRecord(fields, bytes, p, end, final, delimiter);
+        next = splitRecord(fields, bytes, p, end, final, delimiter, quoteAt);
         if (next < 0) {
           this.consumed = p;
           this.line = line;
