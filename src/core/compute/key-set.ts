@@ -101,29 +101,36 @@ export function denseId(bytes: Uint8Array, start: number, end: number): number {
 }
 
 const CHUNK = 4096;
-/** Chunks a set may hold before it checks that they are full enough to be worth it (8 MB). */
+/** A chunk's slot holding its file's index + 1 (0 until its first key). */
+const CHUNK_FILE = CHUNK;
+/** A chunk's slot that is 1 once some key of its ids went to the hash table (another file's). */
+const CHUNK_SPILLED = CHUNK + 1;
+/** Chunks a set may hold before it checks that they are full enough to be worth it (4 MB). */
 const FREE_CHUNKS = 256;
 
 /**
- * Keys with a dense id (denseId), kept by id in chunks of 4,096 ids: each chunk a Float64Array
- * of first locations (location + 1; 0 is absent), 8 bytes an id. Ids of an export usually run
- * in order (`R-1`, `R-2`, …), so the chunks fill up and are written in order, with no random
- * access into a large table. When ids turn out sparse (past FREE_CHUNKS, fewer than a quarter
- * of the chunks' slots used), the set stops making chunks: a key whose chunk does not exist
- * then goes to the hash table. A key's place never changes while it is in the set, since
- * chunks are never dropped (except by clear) and once stopped, no chunk is made again.
+ * Keys with a dense id (denseId), kept by id in chunks of 4,096 ids: each chunk a Uint32Array
+ * of first lines (line + 1; 0 is absent), 4 bytes an id, and the index of the one file whose
+ * lines it holds. Ids of an export usually run in order (`R-1`, `R-2`, …), so the chunks fill
+ * up and are written in order, with no random access into a large table. A key of a chunk's
+ * ids first seen in another file (a chunk that straddles two files) goes to the hash table,
+ * and the chunk is marked so that its absent keys are looked for there too. When ids turn out
+ * sparse (past FREE_CHUNKS, fewer than a quarter of the chunks' slots used), the set stops
+ * making chunks: a key whose chunk does not exist then goes to the hash table. A key's place
+ * never changes while it is in the set, since chunks are never dropped (except by clear) and
+ * once stopped, no chunk is made again.
  */
 class DenseKeys {
   count = 0;
-  private readonly chunks = new Map<number, Float64Array>();
+  private readonly chunks = new Map<number, Uint32Array>();
   private stopped = false;
   /** The index of the chunk chunkOf last returned: its first id is lastIndex × CHUNK. */
   lastIndex = -1;
-  private last: Float64Array | null = null;
-  private readonly spare: Float64Array[] = [];
+  private last: Uint32Array | null = null;
+  private readonly spare: Uint32Array[] = [];
 
   /** The chunk of id (created if `create` and the set still makes chunks), or null. */
-  chunkOf(id: number, create: boolean): Float64Array | null {
+  chunkOf(id: number, create: boolean): Uint32Array | null {
     const index = Math.floor(id / CHUNK);
     if (index === this.lastIndex) return this.last;
     let chunk = this.chunks.get(index);
@@ -133,7 +140,7 @@ class DenseKeys {
         this.stopped = true;
         return null;
       }
-      chunk = this.spare.pop() ?? new Float64Array(CHUNK);
+      chunk = this.spare.pop() ?? new Uint32Array(CHUNK + 2);
       this.chunks.set(index, chunk);
     }
     this.lastIndex = index;
@@ -190,9 +197,19 @@ export class KeySet {
       const chunk = dense.chunkOf(id, true);
       if (chunk !== null) {
         const at = id - dense.lastIndex * CHUNK; // not id % CHUNK: ids past 2^31 make that a slow float modulo
-        const first = chunk[at]!;
-        if (first !== 0) return first - 1;
-        chunk[at] = location + 1;
+        const line = chunk[at]!;
+        if (line !== 0) return (chunk[CHUNK_FILE]! - 1) * FILE + line - 1;
+        const file = Math.floor(location / FILE);
+        if (chunk[CHUNK_FILE] === 0) chunk[CHUNK_FILE] = file + 1;
+        if (chunk[CHUNK_FILE] !== file + 1) {
+          chunk[CHUNK_SPILLED] = 1;
+          return this.addHashed(h1, h2, location);
+        }
+        if (chunk[CHUNK_SPILLED] === 1) {
+          const first = this.firstHashed(h1, h2);
+          if (first !== undefined) return first;
+        }
+        chunk[at] = location - file * FILE + 1;
         dense.count++;
         return undefined;
       }
@@ -216,15 +233,13 @@ export class KeySet {
   /** Removes a key. */
   remove(h1: number, h2: number, id: number): void {
     const chunk = id >= 0 ? this.dense.chunkOf(id, false) : null;
-    if (chunk === null) {
+    const at = chunk === null ? -1 : id - this.dense.lastIndex * CHUNK;
+    if (chunk === null || chunk[at] === 0) {
       this.removeHashed(h1, h2);
       return;
     }
-    const at = id - this.dense.lastIndex * CHUNK;
-    if (chunk[at] !== 0) {
-      chunk[at] = 0;
-      this.dense.count--;
-    }
+    chunk[at] = 0;
+    this.dense.count--;
   }
 
   /** Backward-shift deletion: later keys of its probe run move up, no tombstones. */
@@ -247,6 +262,13 @@ export class KeySet {
       hole = j;
     }
     s.fill(0, hole * 4, hole * 4 + 4);
+  }
+
+  /** Where a key of the hash table was first seen, or undefined when it is not there. */
+  private firstHashed(h1: number, h2: number): number | undefined {
+    const at = this.find(h1, h2) * 4;
+    const s = this.slots;
+    return s[at] === 0 && s[at + 1] === 0 ? undefined : s[at + 2]! * FILE + s[at + 3]!;
   }
 
   /** The key's slot, or the empty slot where it would go. */

@@ -126,6 +126,23 @@ describe('dense ids', () => {
   });
 });
 
+describe('dense ids over several files', () => {
+  test('a chunk of ids that straddles two files keeps every key findable, with its file and line', () => {
+    const set = new KeySet();
+    const FILE = 0x1_0000_0000;
+    // Ids 0-4999 first seen in file 0, 5000-9999 in file 3: the chunk of ids 4096-8191 holds both.
+    const where = (i: number) => (i < 5000 ? 0 : 3 * FILE) + 2 + (i % 5000);
+    for (let i = 0; i < 10_000; i++) expect(addKey(set, `${i}`, where(i))).toBeUndefined();
+    expect(set.size).toBe(10_000);
+    // Seen again in file 0 (the straddling chunk's own file) or in file 7.
+    const again = (i: number) => (i % 2) * 7 * FILE + 9;
+    for (let i = 0; i < 10_000; i++) expect(addKey(set, `${i}`, again(i))).toBe(where(i));
+    for (let i = 0; i < 10_000; i += 7) removeKey(set, `${i}`);
+    for (let i = 0; i < 10_000; i++) expect(addKey(set, `${i}`, again(i))).toBe(i % 7 === 0 ? undefined : where(i));
+    expect(set.size).toBe(10_000);
+  });
+});
+
 describe('KeySet.addAll', () => {
   const logOf = (keys: string[], firstLine: number) => {
     const log = new KeyLog();
