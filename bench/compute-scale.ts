@@ -7,7 +7,8 @@
 //    (`rmos compute --engine duckdb`; skip it with --skip-compiled-sql: minutes at 10M rows).
 // With --variants it also times rmos on one thread (RMOS_THREADS=1) and on a gzip copy of the
 // export (gzip -1), read whole by one worker (RMOS_GZIP_UNPACK=0) and unpacked and split, and on
-// a copy whose ids have a leading zero (`R-0123`): keys without a dense id, kept in the hash table.
+// a copy whose ids have a leading zero (`R-0123`): keys without a dense id, kept in the hash table;
+// and, on two threads and on one, a copy where one id in a thousand repeats an earlier one.
 // It checks that every run gives the same NPS/CSAT/CES overall and by region, and prints the ratios.
 import { spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -106,9 +107,10 @@ function timeRmos(path: string, extra: readonly string[], env: Record<string, st
   return { seconds, peakKb, scores };
 }
 
-/** A copy of the export with `R-` at the start of each record turned into `R-0` (no dense ids). */
-async function zeroPadIds(from: string, to: string): Promise<void> {
+/** A copy of the export with each record's id `R-<n>` rewritten by `id` (quoted text is left alone). */
+async function rewriteIds(from: string, to: string, id: (n: number) => string): Promise<void> {
   let carry = '';
+  const rewrite = (text: string) => text.replace(/^R-(\d+)/gm, (_, n: string) => id(Number(n)));
   await pipeline(
     createReadStream(from, { encoding: 'utf8' }),
     async function* (chunks: AsyncIterable<string>) {
@@ -116,12 +118,19 @@ async function zeroPadIds(from: string, to: string): Promise<void> {
         const text = carry + chunk;
         const cut = text.lastIndexOf('\n') + 1;
         carry = text.slice(cut);
-        yield text.slice(0, cut).replace(/^R-/gm, 'R-0');
+        yield rewrite(text.slice(0, cut));
       }
-      yield carry.replace(/^R-/gm, 'R-0');
+      yield rewrite(carry);
     },
     createWriteStream(to),
   );
+}
+
+/** A copy of the export for a variant, made once (kept with --keep). */
+async function copyWithIds(path: string, name: string, id: (n: number) => string): Promise<string> {
+  const copy = path.replace(/\.csv$/, `-${name}.csv`);
+  if (!existsSync(copy)) await rewriteIds(path, copy, id);
+  return copy;
 }
 
 mkdirSync(out, { recursive: true });
@@ -160,10 +169,18 @@ for (const rows of sizes) {
     variant('rmos, .gz read whole', timeRmos(gz, [], { RMOS_GZIP_UNPACK: '0' }));
     variant('rmos, .gz unpacked', timeRmos(gz, []));
     if (!keep) rmSync(gz);
-    const hashed = `${out}survey_responses-${rows}-zero-padded-ids.csv`;
-    if (!existsSync(hashed)) await zeroPadIds(path, hashed);
+    const hashed = await copyWithIds(path, 'zero-padded-ids', (n) => `R-0${n}`);
     variant('rmos, ids R-0123', timeRmos(hashed, []));
-    if (!keep) rmSync(hashed);
+    // One id in a thousand repeats an earlier one: duplicates spread through the file.
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const repeated = await copyWithIds(path, 'repeated-ids', (n) => `R-${n > 1000 && random() < 0.001 ? Math.floor(random() * n) : n}`);
+    const spread = timeRmos(repeated, []);
+    const spreadOne = timeRmos(repeated, [], { RMOS_THREADS: '1' });
+    results.push(line('rmos, repeated ids', rows, bytes, spread.seconds, spread.peakKb, showScores(spread.scores)));
+    results.push(line('  same, one thread', rows, bytes, spreadOne.seconds, spreadOne.peakKb, showScores(spreadOne.scores)));
+    results.push(`${''.padEnd(22)} this / rmos time ${(spread.seconds / mine.seconds).toFixed(2)}x and ${(spreadOne.seconds / mine.seconds).toFixed(2)}x; the two ${sameScores(spread.scores, spreadOne.scores) ? 'agree' : 'DIFFER'}`);
+    if (!keep) for (const copy of [hashed, repeated]) rmSync(copy);
   }
   if (!keep) rmSync(path);
 }
