@@ -1,7 +1,7 @@
 import type { Aggregate } from '../library/types.js';
 import { MomentAccumulator } from '../stats/index.js';
 import type { Scalar } from '../expression/runtime.js';
-import { giveBuffer, takeBuffer } from './spare-buffers.js';
+import { doubled, takeBuffer } from './spare-buffers.js';
 
 /** State of one measure over the rows seen so far; `value` is its result (null: no rows). */
 export interface Accumulator {
@@ -100,12 +100,7 @@ abstract class ValueBuffer {
   n = 0;
   add(value: Scalar): void {
     if (value === null) return;
-    if (this.n === this.values.length) {
-      const bigger = new Float64Array(takeBuffer(this.values.byteLength * 2));
-      bigger.set(this.values);
-      giveBuffer(this.values.buffer as ArrayBuffer);
-      this.values = bigger;
-    }
+    if (this.n === this.values.length) this.values = doubled(this.values, (buffer) => new Float64Array(buffer));
     this.values[this.n++] = value as number;
   }
 }

@@ -1,4 +1,4 @@
-import { giveBuffer, takeBuffer } from './spare-buffers.js';
+import { doubled, takeBuffer } from './spare-buffers.js';
 
 /**
  * The row's key as the decoder hashed it: once per row, however many runs read the row, and
@@ -359,22 +359,15 @@ export class KeyLog {
 
   push(h1: number, h2: number, id: number, location: number): void {
     if (this.size === this.locations.length) {
-      this.hashes = grown(this.hashes, new Uint32Array(takeBuffer(this.hashes.byteLength * 2)));
-      this.ids = grown(this.ids, new Float64Array(takeBuffer(this.ids.byteLength * 2)));
-      this.locations = grown(this.locations, new Float64Array(takeBuffer(this.locations.byteLength * 2)));
+      this.hashes = doubled(this.hashes, (buffer) => new Uint32Array(buffer));
+      this.ids = doubled(this.ids, (buffer) => new Float64Array(buffer));
+      this.locations = doubled(this.locations, (buffer) => new Float64Array(buffer));
     }
     this.hashes[this.size * 2] = h1;
     this.hashes[this.size * 2 + 1] = h2;
     this.ids[this.size] = id;
     this.locations[this.size++] = location;
   }
-}
-
-/** Copies `from` into the start of `to` and gives from's buffer back (spare-buffers.ts). */
-function grown<T extends Uint32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  giveBuffer(from.buffer as ArrayBuffer);
-  return to;
 }
 
 /** A KeyLog as plain data (what a worker sends). */

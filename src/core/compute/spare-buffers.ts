@@ -36,3 +36,11 @@ export function giveBuffer(buffer: ArrayBuffer): void {
   list.push(buffer);
   held += bytes;
 }
+
+/** An array of twice `from`'s length holding `from`'s values; `from`'s buffer is given back. */
+export function doubled<T extends Uint32Array | Float64Array>(from: T, make: (buffer: ArrayBuffer) => T): T {
+  const to = make(takeBuffer(from.byteLength * 2));
+  to.set(from);
+  giveBuffer(from.buffer as ArrayBuffer);
+  return to;
+}
