@@ -100,6 +100,9 @@ export class CsvScanner {
 
   private processAndMakeRoom(): void {
     this.process(false);
+    // A range scan that reached its stop reads no more: the rest of the buffer is not a record
+    // to keep (moving it, or doubling the buffer for it, cost a fresh buffer per range).
+    if (this.done) return;
     const held = this.end - this.consumed;
     if (held > this.settings.maxRecordBytes) throw this.recordTooLarge();
     if (this.consumed > 0) {
