@@ -287,6 +287,31 @@ class DenseKeys {
 const FILE = 0x1_0000_0000;
 
 /**
+ * Where a key set with a memory budget puts the keys it has no room for: every key first seen
+ * once its hash table is full, to be checked for repeats among themselves after the read
+ * (LateDuplicates). Keys held in the table are still found as they come.
+ */
+export interface KeyOverflow {
+  push(h1: number, h2: number, location: number): void;
+}
+
+/**
+ * The keys past the budget that repeat an earlier one (found after a read from its
+ * KeyOverflow): the location of each repeat, ascending, and where the key was first seen.
+ * A second read with these, the same rows in the same order, gives every row the answer a
+ * set without a budget would have given.
+ */
+export interface LateDuplicates {
+  readonly at: Float64Array;
+  readonly first: Float64Array;
+}
+
+/** How a set with a budget treats keys past it: put aside (a first read), or answered from a list (a second read). */
+export type KeyBudget =
+  | { readonly maxSlots: number; readonly overflow: KeyOverflow }
+  | { readonly maxSlots: number; readonly late: LateDuplicates };
+
+/**
  * The keys seen so far (e.g. response_id), for duplicate detection. Keys with a dense id are
  * kept by id (DenseKeys); the others in one flat typed array:
  * 16 bytes a slot (a 64-bit hash of the key, and the file and line where it was first seen,
@@ -301,13 +326,36 @@ export class KeySet {
   private slots: Uint32Array;
   /** Keys in the hash table. */
   private count = 0;
+  /** The table's largest size (a power of 2): at three quarters of it, the table is full. */
+  private readonly maxSlots: number;
+  private readonly overflow: KeyOverflow | null = null;
+  private readonly late: LateDuplicates | null = null;
+  /** The next entry of `late` that a row may be (rows come in the order of their locations). */
+  private lateCursor = 0;
+  /** True once the table holds all it may: later new keys go past the budget. */
+  private full = false;
+  /** Keys put past the budget (overflow), or answered from `late`. */
+  pastBudget = 0;
 
-  /** `expected`: about how many keys will be added (sizes the table once instead of growing it). */
-  constructor(expected = 0) {
+  /**
+   * `expected`: about how many keys will be added (sizes the table once instead of growing
+   * it). `budget`: at most `maxSlots` slots (a power of 2, 16 bytes each) in the table; the
+   * keys first seen once it is three quarters full go to the budget's overflow, or are
+   * answered from its list of late duplicates. Without one, the table grows as it must.
+   */
+  constructor(expected = 0, budget?: KeyBudget) {
+    this.maxSlots = budget ? Math.max(1 << 12, budget.maxSlots) : 1 << 28;
+    if (budget && 'overflow' in budget) this.overflow = budget.overflow;
+    if (budget && 'late' in budget) this.late = budget.late;
     let capacity = 1 << 12;
-    while (capacity * 3 < expected * 4 && capacity < 1 << 26) capacity *= 2;
+    while (capacity * 3 < expected * 4 && capacity < Math.min(1 << 26, this.maxSlots)) capacity *= 2;
     this.capacity = capacity;
     this.slots = new Uint32Array(capacity * 4);
+  }
+
+  /** True when keys have gone past the budget (in a first read: the overflow must be checked). */
+  get overflowed(): boolean {
+    return this.full;
   }
 
   /**
@@ -331,6 +379,8 @@ export class KeySet {
         if (chunk[CHUNK_SPILLED] === 1) {
           const first = this.firstHashed(h1, h2);
           if (first !== undefined) return first;
+          // The key may be one put past the budget, from another file: it is treated like them.
+          if (this.full) return this.pastTheBudget(h1, h2, location);
         }
         chunk[at] = location - file * FILE + 1;
         dense.count++;
@@ -345,12 +395,31 @@ export class KeySet {
     const s = this.slots;
     const at = slot * 4;
     if (s[at] !== 0 || s[at + 1] !== 0) return s[at + 2]! * FILE + s[at + 3]!;
+    if (this.full) return this.pastTheBudget(h1, h2, location);
     s[at] = h1;
     s[at + 1] = h2;
     s[at + 2] = Math.floor(location / FILE);
     s[at + 3] = location % FILE;
-    if (++this.count * 4 > this.capacity * 3) this.grow();
+    if (++this.count * 4 >= this.capacity * 3) {
+      if (this.capacity < this.maxSlots) this.grow();
+      else this.full = true;
+    }
     return undefined;
+  }
+
+  /** A key not held, first seen once the table is full: put aside, or answered from the late duplicates. */
+  private pastTheBudget(h1: number, h2: number, location: number): number | undefined {
+    this.pastBudget++;
+    const late = this.late;
+    if (late === null) {
+      this.overflow?.push(h1, h2, location);
+      return undefined;
+    }
+    const at = late.at;
+    let i = this.lateCursor;
+    while (i < at.length && at[i]! < location) i++;
+    this.lateCursor = i;
+    return i < at.length && at[i] === location ? late.first[i] : undefined;
   }
 
   /** Removes a key. */
@@ -423,7 +492,7 @@ export class KeySet {
   reserve(total: number): void {
     if (this.size > 0) total = Math.ceil((total * this.count) / this.size);
     let capacity = this.capacity;
-    while (total * 4 > capacity * 3 && capacity < 1 << 28) capacity *= 2;
+    while (total * 4 > capacity * 3 && capacity < this.maxSlots) capacity *= 2;
     if (capacity > this.capacity) this.grow(capacity);
   }
 
@@ -431,6 +500,9 @@ export class KeySet {
   clear(): void {
     if (this.count > 0) this.slots.fill(0);
     this.count = 0;
+    this.full = false;
+    this.pastBudget = 0;
+    this.lateCursor = 0;
     this.dense.clear();
   }
 
@@ -444,12 +516,41 @@ export class KeySet {
     const n = log.size;
     this.reserve(this.count + n);
     const { hashes, ids, locations } = log;
+    if (this.mayOverflow(n)) {
+      // Keys may go past the budget, where they cannot be taken back: look for a repeat first.
+      if (this.holdsAnyOf(log)) return false;
+      for (let i = 0; i < n; i++) {
+        // A full table takes no key, so a key without a dense id, just found absent, goes straight past the budget.
+        if (this.full && ids[i]! < 0) this.pastTheBudget(hashes[i * 2]!, hashes[i * 2 + 1]!, locations[i]! + offset);
+        else this.add(hashes[i * 2]!, hashes[i * 2 + 1]!, ids[i]!, locations[i]! + offset);
+      }
+      return true;
+    }
     for (let i = 0; i < n; i++) {
       if (this.add(hashes[i * 2]!, hashes[i * 2 + 1]!, ids[i]!, locations[i]! + offset) === undefined) continue;
       for (let j = 0; j < i; j++) this.remove(hashes[j * 2]!, hashes[j * 2 + 1]!, ids[j]!);
       return false;
     }
     return true;
+  }
+
+  /** Whether adding `n` more keys may put some past the budget (where addAll cannot take them back). */
+  mayOverflow(n: number): boolean {
+    return this.full || (this.count + n) * 4 >= this.maxSlots * 3;
+  }
+
+  /** Whether one of a log's keys is held already. */
+  holdsAnyOf(log: LoggedKeys): boolean {
+    const { hashes, ids } = log;
+    for (let i = 0; i < log.size; i++) if (this.has(hashes[i * 2]!, hashes[i * 2 + 1]!, ids[i]!)) return true;
+    return false;
+  }
+
+  /** Whether a key is held (in a chunk or in the table; not one put past the budget). */
+  private has(h1: number, h2: number, id: number): boolean {
+    const chunk = id >= 0 ? this.dense.chunkOf(id, false) : null;
+    if (chunk !== null && chunk[id - this.dense.lastIndex * CHUNK] !== 0) return true;
+    return this.firstHashed(h1, h2) !== undefined;
   }
 
   /** Removes keys added by addAll. */

@@ -264,6 +264,21 @@ export class SourceRun {
     if (this.plan.keySlot >= 0) this.seenKeys.reserve(total);
   }
 
+  /** Whether adoptKeys of a log of `n` keys may put keys past the key set's budget: it cannot be undone then. */
+  keysMayOverflow(n: number): boolean {
+    return this.plan.keySlot >= 0 && this.seenKeys.mayOverflow(n);
+  }
+
+  /** Whether one of a later part's keys was seen already. */
+  repeatsAnyOf(log: LoggedKeys): boolean {
+    return this.seenKeys.holdsAnyOf(log);
+  }
+
+  /** True once keys went past the key set's budget. */
+  get keysOverflowed(): boolean {
+    return this.seenKeys.overflowed;
+  }
+
   /** Undoes adoptKeys. */
   dropKeys(log: LoggedKeys): void {
     this.seenKeys.removeAll(log);

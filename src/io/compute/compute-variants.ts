@@ -1,6 +1,7 @@
 import { finalizeMetrics } from '../../core/compute/finalize.js';
-import { planCompute, type ComputePlan } from '../../core/compute/plan.js';
+import { planCompute, type ComputePlan, type SourcePlan } from '../../core/compute/plan.js';
 import type { MetricResult } from '../../core/compute/result-types.js';
+import { KeySet } from '../../core/compute/key-set.js';
 import { SourceRun, type DuplicateRow } from '../../core/compute/source-run.js';
 import { analyzeLibrary } from '../../core/library/analyze-metric.js';
 import type { Library } from '../../core/library/types.js';
@@ -11,6 +12,8 @@ import { sha256File } from '../data/hash-file.js';
 import { readSourceFile, type ConsumerGroup, type Reject } from '../data/read-source.js';
 import { readUnchanged } from '../data/read-unchanged.js';
 import { displayPath } from './display-path.js';
+import { keyTableSlots, PartitionedKeyOverflow } from './key-overflow.js';
+import { RejectGate } from './reject-gate.js';
 import { worthReadingInParallel } from '../parallel/is-large-plain-file.js';
 import { SourcePieces } from '../parallel/source-pieces.js';
 import { parallelSettings, type ParallelSettings } from '../parallel/parallel-settings.js';
@@ -70,25 +73,41 @@ export async function computeVariants(
   if (spec.data !== undefined) checkDataDir(spec.data);
   const fileNames: string[] = [];
   let duplicates = 0;
-  const prepared: PreparedVariant[] = variants.map((variant) => {
-    const analysis = analyzeLibrary(variant.library);
-    const plan = planCompute(analysis, variant.metricIds, variant.by);
-    const runs = new Map<string, SourceRun[]>();
-    for (const sourcePlan of plan.sources) {
-      const onDuplicate = (d: DuplicateRow): void => {
-        duplicates++;
-        onReject({
+  const keySlots = keyTableSlots();
+  const traceKeys = process.env.RMOS_TRACE_KEYS === '1' ? (line: string) => process.stderr.write(`keys: ${line}\n`) : undefined;
+  // The rejects of the source being read (a source may be read twice: see RejectGate).
+  let gate = new RejectGate(onReject);
+  // Each key set's overflow: the keys past its memory budget, checked when the source is read.
+  const overflows = new Map<SourceRun, PartitionedKeyOverflow>();
+  const newRuns = (variant: Variant, sourcePlan: SourcePlan, keysOf: (run: number) => KeySet | undefined): SourceRun[] => {
+    const onDuplicate = (d: DuplicateRow): void => {
+      gate.emit(
+        {
           file: fileNames[d.at.file]!,
           line: d.at.line,
           column: null,
           field: sourcePlan.source.key ?? null,
           value: d.key,
           reason: `duplicate ${sourcePlan.source.key} ${d.key}: first seen at ${fileNames[d.first.file]}:${d.first.line}; counted once`,
-        });
-      };
-      // Only the first period reports duplicates: the others see the same rows.
-      runs.set(sourcePlan.source.id, variant.periods.map((period, i) => new SourceRun(sourcePlan, period, variant.library.manifest.timezone, i === 0 ? onDuplicate : () => undefined)));
-    }
+        },
+        true,
+      );
+    };
+    // Only the first period reports duplicates: the others see the same rows.
+    return variant.periods.map((period, i) => new SourceRun(sourcePlan, period, variant.library.manifest.timezone, i === 0 ? onDuplicate : () => undefined, false, keysOf(i)));
+  };
+  const firstRuns = (variant: Variant, sourcePlan: SourcePlan): SourceRun[] => {
+    if (sourcePlan.keySlot < 0) return newRuns(variant, sourcePlan, () => undefined);
+    const made = variant.periods.map(() => new PartitionedKeyOverflow(sourcePlan.source.id, () => gate.hold()));
+    const runs = newRuns(variant, sourcePlan, (i) => new KeySet(0, { maxSlots: keySlots, overflow: made[i]! }));
+    runs.forEach((run, i) => overflows.set(run, made[i]!));
+    return runs;
+  };
+  const prepared: PreparedVariant[] = variants.map((variant) => {
+    const analysis = analyzeLibrary(variant.library);
+    const plan = planCompute(analysis, variant.metricIds, variant.by);
+    const runs = new Map<string, SourceRun[]>();
+    for (const sourcePlan of plan.sources) runs.set(sourcePlan.source.id, firstRuns(variant, sourcePlan));
     return { variant, plan, analysis, runs };
   });
 
@@ -103,18 +122,65 @@ export async function computeVariants(
   const totalFiles = [...filesOf.values()].reduce((n, list) => n + list.length, 0);
   const parallel = parallelReading(variants);
   try {
-    for (const id of sourceIds) {
-      const groups: ConsumerGroup[] = prepared.flatMap((p) => {
+    const groupsOf = (id: string): ConsumerGroup[] =>
+      prepared.flatMap((p) => {
         const sourcePlan = p.plan.sources.find((s) => s.source.id === id);
         return sourcePlan ? [{ plan: sourcePlan, runs: p.runs.get(id)!, timezone: p.variant.library.manifest.timezone }] : [];
       });
+
+    /**
+     * After a source is read: when keys went past a key set's budget and some of them repeat
+     * (late duplicates), the source is read again, on this thread, with new runs whose key
+     * sets answer those keys from the list. True when it was.
+     */
+    const readAgainForLateDuplicates = async (id: string, files: readonly string[], firstFile: number, entries: readonly { sha256: string }[]): Promise<boolean> => {
+      const started = performance.now();
+      const late = new Map<SourceRun, ReturnType<PartitionedKeyOverflow['lateDuplicates']>>();
+      for (const group of groupsOf(id)) {
+        for (const run of group.runs) {
+          const overflow = overflows.get(run);
+          if (overflow !== undefined && run.keysOverflowed) late.set(run, overflow.lateDuplicates());
+        }
+      }
+      const repeats = [...late.values()].reduce((n, list) => n + (list?.at.length ?? 0), 0);
+      if (late.size > 0) {
+        const past = [...late.keys()].reduce((n, run) => n + overflows.get(run)!.size, 0);
+        const ms = Math.round(performance.now() - started);
+        traceKeys?.(`${id}: ${past} keys past the key set's memory budget, checked in ${ms} ms: ${repeats} of them repeat an earlier key${repeats > 0 ? '; reading the files again' : ''}`);
+      }
+      if (repeats === 0) return false;
+      gate.restart();
+      for (const p of prepared) {
+        const sourcePlan = p.plan.sources.find((s) => s.source.id === id);
+        if (!sourcePlan) continue;
+        const old = p.runs.get(id)!;
+        const none = { at: new Float64Array(0), first: new Float64Array(0) };
+        p.runs.set(id, newRuns(p.variant, sourcePlan, (i) => new KeySet(0, { maxSlots: keySlots, late: late.get(old[i]!) ?? none })));
+      }
+      const groups = groupsOf(id);
+      for (const [k, file] of files.entries()) {
+        const index = firstFile + k;
+        const shown = fileNames[index]!;
+        const ctx = { timezone: groups[0]!.timezone, onReject: (reject: Reject) => gate.emit(reject, false), signal };
+        const sha256 = await readUnchanged(file, shown, async () => {
+          await readSourceFile(shown, index, groups, ctx);
+          return sha256File(file);
+        });
+        if (sha256 !== entries[k]!.sha256) throw new InputError(`${shown}: the file changed while it was being read; run again once it is complete`);
+      }
+      return true;
+    };
+
+    for (const id of sourceIds) {
+      const groups = groupsOf(id);
       const files = filesOf.get(id)!;
       if (files.length === 0) {
         const readers = [...new Set(groups.flatMap((g) => g.plan.tasks.map((t) => t.metricId)))];
         const where = spec.data !== undefined ? `in ${spec.data} (looked for ${id}.csv, ${id}*.csv, ${id}*.csv.gz and ${id}/)` : 'because neither --data nor --source was given';
         throw new InputError(`no export for the source '${id}' ${where}; ${readers.join(', ')} ${readers.length === 1 ? 'needs' : 'need'} it. Use --source ${id}=PATH, or --metrics to leave ${readers.length === 1 ? 'it' : 'them'} out.`);
       }
-      const before = duplicates;
+      gate = new RejectGate(onReject);
+      const firstFile = fileNames.length;
       const entries: { path: string; sha256: string; rows: number }[] = [];
       const pieces =
         parallel !== null && worthReadingInParallel(files, parallel.settings.minBytes, parallel.settings.unpackGzip)
@@ -126,7 +192,7 @@ export async function computeVariants(
           fileNames.push(shown);
           onProgress?.(shown, fileNames.length, totalFiles, 0);
           const progress = onProgress ? (rows: number) => onProgress(shown, fileNames.length, totalFiles, rows) : undefined;
-          const ctx = { timezone: groups[0]!.timezone, onReject, onProgress: progress, signal };
+          const ctx = { timezone: groups[0]!.timezone, onReject: (reject: Reject) => gate.emit(reject, false), onProgress: progress, signal };
           const index = fileNames.length - 1;
           if (pieces !== null) {
             // Workers may have read the file already (pieces run ahead of the merge): the file
@@ -158,14 +224,18 @@ export async function computeVariants(
       } finally {
         pieces?.close(); // a gzip export's unpacked copy goes, whatever happened
       }
+      if (await readAgainForLateDuplicates(id, files, firstFile, entries)) groups.splice(0, groups.length, ...groupsOf(id));
+      gate.release();
+      duplicates += gate.duplicates;
       const policy = groups[0]!.plan.source;
-      if (policy.onDuplicate === 'error' && duplicates > before) {
-        throw new InputError(`${id}: ${duplicates - before} rows repeat a ${policy.key} already seen, and the source says on_duplicate: error`);
+      if (policy.onDuplicate === 'error' && gate.duplicates > 0) {
+        throw new InputError(`${id}: ${gate.duplicates} rows repeat a ${policy.key} already seen, and the source says on_duplicate: error`);
       }
       inputs.push({ source: id, files: entries });
     }
   } finally {
     await parallel?.close();
+    for (const overflow of overflows.values()) overflow.close();
   }
 
   const results = prepared.map((p) =>

@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, statfsSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statfsSync } from 'node:fs';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { makeTempFolder, removeTempFolder as removeFolder } from '../temp/temp-folder.js';
 
 const CHUNK = 1024 * 1024;
 
@@ -33,19 +34,6 @@ export function gzipContentSize(path: string): number | null {
   }
 }
 
-/** Temporary folders holding unpacked files: removed when rmos exits, however it exits. */
-const unpacked = new Set<string>();
-let cleanupRegistered = false;
-
-function removeFolder(folder: string): void {
-  unpacked.delete(folder);
-  try {
-    rmSync(folder, { recursive: true, force: true });
-  } catch {
-    // best effort: the folder is in the system's temporary folder
-  }
-}
-
 export interface UnpackedFile {
   /** The plain copy, to open; messages still name the gzip file. */
   readonly path: string;
@@ -68,17 +56,10 @@ export async function unpackGzip(path: string, contentSize: number, signal?: Abo
       onSkip?.(`${tmpdir()} has too little room for its ${Math.ceil(contentSize / 1e6)} MB and 512 MB to spare`);
       return null;
     }
-    folder = mkdtempSync(join(tmpdir(), 'rmos-unpacked-'));
+    folder = makeTempFolder('rmos-unpacked-');
   } catch (error) {
     onSkip?.(`no temporary folder in ${tmpdir()}: ${(error as Error).message}`);
     return null;
-  }
-  unpacked.add(folder);
-  if (!cleanupRegistered) {
-    cleanupRegistered = true;
-    process.once('exit', () => {
-      for (const left of [...unpacked]) removeFolder(left);
-    });
   }
   const target = join(folder, basename(path).replace(/\.gz$/i, '') || 'export.csv');
   try {

@@ -161,6 +161,35 @@ describe('parallel reading of one large file', () => {
     expect(readdirSync(temporary)).toEqual([]);
   });
 
+  test('keys past the key set\'s memory budget give the same report and rejects, on one thread and on two, with no file left', () => {
+    // Ids `R-0123` have no dense id: all in the hash table, which RMOS_KEY_MEMORY keeps at 4,096
+    // slots (3,072 keys). The keys past them are checked after the read; some repeat an earlier
+    // one, so the source is read a second time. Without repeats past the budget, once is enough.
+    const padded = join(dir, 'survey_budget.csv');
+    writeFileSync(padded, readFileSync(withDuplicates, 'utf8').replace(/^R-/gm, 'R-0'));
+    const paddedUnique = join(dir, 'survey_budget_unique.csv');
+    writeFileSync(paddedUnique, readFileSync(unique, 'utf8').replace(/^R-/gm, 'R-0'));
+    const budget = { RMOS_KEY_MEMORY: '65536', RMOS_TRACE_KEYS: '1' };
+    for (const [file, again] of [[padded, true], [paddedUnique, false]] as const) {
+      const reference = compute(file, { RMOS_THREADS: '1' }, `${file}.r0.csv`);
+      expect(reference.code).toBe(0);
+      for (const [name, env] of [['r1', { RMOS_THREADS: '1' }], ['r2', parallelEnv]] as const) {
+        const temporary = mkdtempSync(join(dir, 'tmp-'));
+        const result = compute(file, { ...env, ...budget, TMPDIR: temporary }, `${file}.${name}.csv`);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe(reference.stdout);
+        expect(readFileSync(`${file}.${name}.csv`, 'utf8')).toBe(readFileSync(`${file}.r0.csv`, 'utf8'));
+        const lines = result.stderr.replaceAll(`.${name}.csv`, '.r0.csv').split('\n');
+        expect(lines.filter((l) => !/^(parallel|keys): /.test(l))).toEqual(reference.stderr.split('\n'));
+        const trace = lines.filter((l) => l.startsWith('keys: '));
+        // One line for the source, over the key sets of all its periods (the period, its prior, the trend's).
+        expect(trace.length).toBe(1);
+        expect(trace[0]).toMatch(again ? /: \d+ keys past the key set's memory budget, checked in \d+ ms: [1-9]\d* of them repeat an earlier key; reading the files again$/ : /: \d+ keys past .*: 0 of them repeat an earlier key$/);
+        expect(readdirSync(temporary)).toEqual([]);
+      }
+    }
+  });
+
   test('stays single-threaded below RMOS_PARALLEL_MIN_BYTES', () => {
     const result = compute(unique, { ...parallelEnv, RMOS_PARALLEL_MIN_BYTES: String(100 * 1024 * 1024) }, join(dir, 'r.csv'));
     expect(result.code).toBe(0);
