@@ -342,6 +342,7 @@ export class KeySet {
    * it). `budget`: at most `maxSlots` slots (a power of 2, 16 bytes each) in the table; the
    * keys first seen once it is three quarters full go to the budget's overflow, or are
    * answered from its list of late duplicates. Without one, the table grows as it must.
+   * With one, keys must come in the order of their locations, as a read gives them.
    */
   constructor(expected = 0, budget?: KeyBudget) {
     this.maxSlots = budget ? Math.max(1 << 12, budget.maxSlots) : 1 << 28;

@@ -53,6 +53,24 @@ describe('a key set with a memory budget', () => {
     expect(readdirSync(temporary)).toEqual([]);
   });
 
+  test('dense ids of a chunk that straddles two files, past the budget, get the answers of a set without one', () => {
+    // The table is filled by other keys; then ids 0-2999 in file 0 and 2000-5999 in file 1 (the
+    // chunk of ids 0-4095 holds file 0's, so file 1's 3000-4095 go to the full table: past the
+    // budget), then some of file 1's ids again.
+    const FILE = 0x1_0000_0000;
+    const rows: [string, number][] = [];
+    for (let i = 0; i < 4000; i++) rows.push([`other ${i} x`, i + 1]);
+    for (let i = 0; i < 3000; i++) rows.push([`${i}`, 5000 + i]);
+    for (let i = 2000; i < 6000; i++) rows.push([`${i}`, FILE + i]);
+    for (let i = 2500; i < 4500; i += 3) rows.push([`${i}`, FILE + 10_000 + i]);
+    const run = (set: KeySet) => rows.map(([key, location]) => add(set, key, location));
+    const overflow = new PartitionedKeyOverflow('survey');
+    run(new KeySet(0, { maxSlots: 4096, overflow }));
+    const late = overflow.lateDuplicates()!;
+    expect(late.at.length).toBeGreaterThan(10);
+    expect(run(new KeySet(0, { maxSlots: 4096, late }))).toEqual(run(new KeySet()));
+  });
+
   test('addAll of a part that may go past the budget takes all of it or, on a repeat, none', () => {
     const logOf = (from: number, to: number) => {
       const log = new KeyLog();
