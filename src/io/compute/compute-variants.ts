@@ -56,13 +56,15 @@ interface PreparedVariant {
   readonly runs: Map<string, SourceRun[]>;
 }
 
-/**
- * Computes every variant in one pass over the data: each export file is read once,
- * and every (library version, period) that needs its source consumes each row.
- */
 /** What a long run reports while it reads: the file, its place in the list, rows read in it. */
 export type ProgressListener = (file: string, index: number, total: number, rows: number) => void;
 
+/**
+ * Computes every variant in one pass over the data: each export file is read once,
+ * and every (library version, period) that needs its source consumes each row. A source
+ * whose keys went past the key table's budget, some of them repeating, is read a second time
+ * (see KeySet and RejectGate).
+ */
 export async function computeVariants(
   variants: readonly Variant[],
   spec: DataSpec,
