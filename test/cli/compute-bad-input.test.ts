@@ -91,4 +91,17 @@ describe('rmos compute: exports it cannot read', () => {
     const dir = writeTemp({ 'survey_responses.csv.gz': gz.subarray(0, Math.floor(gz.length / 2)) });
     expectInputError(computeIn(dir, ['--data', '.']), 'survey_responses.csv.gz is a truncated gzip file (unexpected end of file); download or copy it again');
   });
+  it('keys past the key table\'s budget with no temporary folder to keep them in', () => {
+    // 4,000 keys without a dense id against a table of 3,072: the rest need TMPDIR.
+    const rows = Array.from({ length: 4000 }, (_, i) => `k${i}x,2025-07-01T10:00:00Z,9,false`);
+    const dir = writeTemp({ 's.csv': csv(HEADER, rows) });
+    const result = runCli(['compute', join(ROOT, 'metrics'), '--period', '2025-Q3', '--metrics', 'nps', '--source', 'survey_responses=s.csv'], {
+      cwd: dir,
+      env: { RMOS_KEY_MEMORY: '65536', TMPDIR: join(dir, 'missing') },
+    });
+    expectInputError(
+      result,
+      /^rmos: survey_responses: more keys than RMOS_KEY_MEMORY holds in memory, and the rest could not be kept in the temporary folder \(ENOENT: .*\); free some room in TMPDIR, point TMPDIR at a larger disk, or raise RMOS_KEY_MEMORY\n$/,
+    );
+  });
 });
