@@ -91,7 +91,8 @@ describe('rmos compute: exports it cannot read', () => {
     const dir = writeTemp({ 'survey_responses.csv.gz': gz.subarray(0, Math.floor(gz.length / 2)) });
     expectInputError(computeIn(dir, ['--data', '.']), 'survey_responses.csv.gz is a truncated gzip file (unexpected end of file); download or copy it again');
   });
-  it('keys past the key table\'s budget with no temporary folder to keep them in', () => {
+
+  it("keys past the key table's budget with no temporary folder to keep them in", () => {
     // 4,000 keys without a dense id against a table of 3,072: the rest need TMPDIR.
     const rows = Array.from({ length: 4000 }, (_, i) => `k${i}x,2025-07-01T10:00:00Z,9,false`);
     const dir = writeTemp({ 's.csv': csv(HEADER, rows) });
