@@ -53,7 +53,7 @@ describe('rmos compute: usage errors', () => {
 
   it('RMOS_KEY_MEMORY that is not a number of bytes', () => {
     const result = runCli(['compute', join(ROOT, 'metrics'), '--period', '2025-Q3', '--metrics', 'nps', ...args], { cwd: dir, env: { RMOS_KEY_MEMORY: '64MB' } });
-    expectUsageError(result, "RMOS_KEY_MEMORY must be a number of bytes (for example 67108864 for 64 MiB), got '64MB'");
+    expectUsageError(result, "RMOS_KEY_MEMORY must be a number of bytes (for example 268435456 for 256 MiB), got '64MB'");
   });
 
   it('leaves no --rejects file behind when the run fails', () => {

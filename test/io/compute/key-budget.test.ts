@@ -91,11 +91,11 @@ describe('a key set with a memory budget', () => {
   });
 
   test("RMOS_KEY_MEMORY sets the table's slots (16 bytes each, a power of 2, at least 4,096)", () => {
-    expect(keyTableSlots({})).toBe(4 * 1024 * 1024);
+    expect(keyTableSlots({})).toBe(16 * 1024 * 1024);
     expect(keyTableSlots({ RMOS_KEY_MEMORY: '65536' })).toBe(4096);
     expect(keyTableSlots({ RMOS_KEY_MEMORY: '200000' })).toBe(8192);
     expect(keyTableSlots({ RMOS_KEY_MEMORY: '1' })).toBe(4096);
-    expect(() => keyTableSlots({ RMOS_KEY_MEMORY: '64MB' })).toThrow(/RMOS_KEY_MEMORY must be a number of bytes \(for example 67108864 for 64 MiB\), got '64MB'/);
+    expect(() => keyTableSlots({ RMOS_KEY_MEMORY: '64MB' })).toThrow(/RMOS_KEY_MEMORY must be a number of bytes \(for example 268435456 for 256 MiB\), got '64MB'/);
   });
 });
 
