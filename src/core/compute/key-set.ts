@@ -306,6 +306,20 @@ export interface LateDuplicates {
   readonly first: Float64Array;
 }
 
+/** Whether a sorted list holds a value (binary search). */
+function isListed(sorted: Float64Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = sorted[middle]!;
+    if (at === value) return true;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
 /** How a set with a budget treats keys past it: put aside (a first read), or answered from a list (a second read). */
 export type KeyBudget =
   | { readonly maxSlots: number; readonly overflow: KeyOverflow }
@@ -519,7 +533,7 @@ export class KeySet {
     const { hashes, ids, locations } = log;
     if (this.mayOverflow(n)) {
       // Keys may go past the budget, where they cannot be taken back: look for a repeat first.
-      if (this.holdsAnyOf(log)) return false;
+      if (this.holdsAnyOf(log, offset)) return false;
       for (let i = 0; i < n; i++) {
         // A full table takes no key, so a key without a dense id, just found absent, goes straight past the budget.
         if (this.full && ids[i]! < 0) this.pastTheBudget(hashes[i * 2]!, hashes[i * 2 + 1]!, locations[i]! + offset);
@@ -540,10 +554,17 @@ export class KeySet {
     return this.full || (this.count + n) * 4 >= this.maxSlots * 3;
   }
 
-  /** Whether one of a log's keys is held already. */
-  holdsAnyOf(log: LoggedKeys): boolean {
-    const { hashes, ids } = log;
+  /**
+   * Whether one of a log's keys (its locations shifted by `offset`) was seen already: held, or
+   * (a second read) listed as a late duplicate.
+   */
+  holdsAnyOf(log: LoggedKeys, offset: number): boolean {
+    const { hashes, ids, locations } = log;
     for (let i = 0; i < log.size; i++) if (this.has(hashes[i * 2]!, hashes[i * 2 + 1]!, ids[i]!)) return true;
+    // Listed rows all come after the table filled up, maybe later in this very log.
+    if (this.late !== null && this.late.at.length > 0) {
+      for (let i = 0; i < log.size; i++) if (isListed(this.late.at, locations[i]! + offset)) return true;
+    }
     return false;
   }
 

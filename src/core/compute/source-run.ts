@@ -269,9 +269,9 @@ export class SourceRun {
     return this.plan.keySlot >= 0 && this.seenKeys.mayOverflow(n);
   }
 
-  /** Whether one of a later part's keys was seen already. */
-  repeatsAnyOf(log: LoggedKeys): boolean {
-    return this.seenKeys.holdsAnyOf(log);
+  /** Whether one of a later part's keys (lines shifted by `lineOffset`) was seen already. */
+  repeatsAnyOf(log: LoggedKeys, lineOffset: number): boolean {
+    return this.seenKeys.holdsAnyOf(log, lineOffset);
   }
 
   /** True once keys went past the key set's budget. */

@@ -130,72 +130,20 @@ export async function computeVariants(
         return sourcePlan ? [{ plan: sourcePlan, runs: p.runs.get(id)!, timezone: p.variant.library.manifest.timezone }] : [];
       });
 
-    /**
-     * After a source is read: when keys went past a key set's budget and some of them repeat
-     * (late duplicates), the source is read again, on this thread, with new runs whose key
-     * sets answer those keys from the list. True when it was.
-     */
-    const readAgainForLateDuplicates = async (id: string, files: readonly string[], firstFile: number, entries: readonly { sha256: string }[]): Promise<boolean> => {
-      const started = performance.now();
-      const late = new Map<SourceRun, ReturnType<PartitionedKeyOverflow['lateDuplicates']>>();
-      for (const group of groupsOf(id)) {
-        for (const run of group.runs) {
-          const overflow = overflows.get(run);
-          if (overflow !== undefined && run.keysOverflowed) late.set(run, overflow.lateDuplicates());
-        }
-      }
-      const repeats = [...late.values()].reduce((n, list) => n + (list?.at.length ?? 0), 0);
-      if (late.size > 0) {
-        const past = [...late.keys()].reduce((n, run) => n + overflows.get(run)!.size, 0);
-        const ms = Math.round(performance.now() - started);
-        traceKeys?.(`${id}: ${past} keys past the key set's memory budget, checked in ${ms} ms: ${repeats} of them repeat an earlier key${repeats > 0 ? '; reading the files again' : ''}`);
-      }
-      if (repeats === 0) return false;
-      gate.restart();
-      for (const p of prepared) {
-        const sourcePlan = p.plan.sources.find((s) => s.source.id === id);
-        if (!sourcePlan) continue;
-        const old = p.runs.get(id)!;
-        const none = { at: new Float64Array(0), first: new Float64Array(0) };
-        p.runs.set(id, newRuns(p.variant, sourcePlan, (i) => new KeySet(0, { maxSlots: keySlots, late: late.get(old[i]!) ?? none })));
-      }
-      const groups = groupsOf(id);
-      for (const [k, file] of files.entries()) {
-        const index = firstFile + k;
-        const shown = fileNames[index]!;
-        const ctx = { timezone: groups[0]!.timezone, onReject: (reject: Reject) => gate.emit(reject, false), signal };
-        const sha256 = await readUnchanged(file, shown, async () => {
-          await readSourceFile(shown, index, groups, ctx);
-          return sha256File(file);
-        });
-        if (sha256 !== entries[k]!.sha256) throw new InputError(`${shown}: the file changed while it was being read; run again once it is complete`);
-      }
-      return true;
-    };
-
-    for (const id of sourceIds) {
-      const groups = groupsOf(id);
-      const files = filesOf.get(id)!;
-      if (files.length === 0) {
-        const readers = [...new Set(groups.flatMap((g) => g.plan.tasks.map((t) => t.metricId)))];
-        const where = spec.data !== undefined ? `in ${spec.data} (looked for ${id}.csv, ${id}*.csv, ${id}*.csv.gz and ${id}/)` : 'because neither --data nor --source was given';
-        throw new InputError(`no export for the source '${id}' ${where}; ${readers.join(', ')} ${readers.length === 1 ? 'needs' : 'need'} it. Use --source ${id}=PATH, or --metrics to leave ${readers.length === 1 ? 'it' : 'them'} out.`);
-      }
-      gate = new RejectGate(onReject);
-      const firstFile = fileNames.length;
+    /** Reads a source's files (their names already in fileNames from `firstFile` on) into `groups`, in parallel when worth it. */
+    const readFiles = async (files: readonly string[], firstFile: number, groups: readonly ConsumerGroup[]): Promise<{ path: string; sha256: string; rows: number }[]> => {
       const entries: { path: string; sha256: string; rows: number }[] = [];
       const pieces =
         parallel !== null && worthReadingInParallel(files, parallel.settings.minBytes, parallel.settings.unpackGzip)
-          ? new SourcePieces(files.map((path, i) => ({ path: displayPath(path), index: fileNames.length + i })), groups, parallel.pool(), parallel.settings, id, signal)
+          ? new SourcePieces(files.map((_, k) => ({ path: fileNames[firstFile + k]!, index: firstFile + k })), groups, parallel.pool(), parallel.settings, groups[0]!.plan.source.id, signal)
           : null;
       try {
         for (const [k, file] of files.entries()) {
-          const shown = displayPath(file);
-          fileNames.push(shown);
-          onProgress?.(shown, fileNames.length, totalFiles, 0);
-          const progress = onProgress ? (rows: number) => onProgress(shown, fileNames.length, totalFiles, rows) : undefined;
+          const index = firstFile + k;
+          const shown = fileNames[index]!;
+          onProgress?.(shown, index + 1, totalFiles, 0);
+          const progress = onProgress ? (rows: number) => onProgress(shown, index + 1, totalFiles, rows) : undefined;
           const ctx = { timezone: groups[0]!.timezone, onReject: (reject: Reject) => gate.emit(reject, false), onProgress: progress, signal };
-          const index = fileNames.length - 1;
           if (pieces !== null) {
             // Workers may have read the file already (pieces run ahead of the merge): the file
             // must be unchanged since it was planned, before any worker read it.
@@ -226,6 +174,57 @@ export async function computeVariants(
       } finally {
         pieces?.close(); // a gzip export's unpacked copy goes, whatever happened
       }
+      return entries;
+    };
+
+    /**
+     * After a source is read: when keys went past a key set's budget and some of them repeat
+     * (late duplicates), the source is read again (in parallel if it was) with new runs whose
+     * key sets answer those keys from the list. True when it was.
+     */
+    const readAgainForLateDuplicates = async (id: string, files: readonly string[], firstFile: number, entries: readonly { sha256: string }[]): Promise<boolean> => {
+      const started = performance.now();
+      const late = new Map<SourceRun, ReturnType<PartitionedKeyOverflow['lateDuplicates']>>();
+      for (const group of groupsOf(id)) {
+        for (const run of group.runs) {
+          const overflow = overflows.get(run);
+          if (overflow !== undefined && run.keysOverflowed) late.set(run, overflow.lateDuplicates());
+        }
+      }
+      const repeats = [...late.values()].reduce((n, list) => n + (list?.at.length ?? 0), 0);
+      if (late.size > 0) {
+        const past = [...late.keys()].reduce((n, run) => n + overflows.get(run)!.size, 0);
+        const ms = Math.round(performance.now() - started);
+        traceKeys?.(`${id}: ${past} keys past the key set's memory budget, checked in ${ms} ms: ${repeats} of them repeat an earlier key${repeats > 0 ? '; reading the files again' : ''}`);
+      }
+      if (repeats === 0) return false;
+      gate.restart();
+      for (const p of prepared) {
+        const sourcePlan = p.plan.sources.find((s) => s.source.id === id);
+        if (!sourcePlan) continue;
+        const old = p.runs.get(id)!;
+        const none = { at: new Float64Array(0), first: new Float64Array(0) };
+        p.runs.set(id, newRuns(p.variant, sourcePlan, (i) => new KeySet(0, { maxSlots: keySlots, late: late.get(old[i]!) ?? none })));
+      }
+      const again = await readFiles(files, firstFile, groupsOf(id));
+      again.forEach((entry, k) => {
+        if (entry.sha256 !== entries[k]!.sha256) throw new InputError(`${entry.path}: the file changed while it was being read; run again once it is complete`);
+      });
+      return true;
+    };
+
+    for (const id of sourceIds) {
+      const groups = groupsOf(id);
+      const files = filesOf.get(id)!;
+      if (files.length === 0) {
+        const readers = [...new Set(groups.flatMap((g) => g.plan.tasks.map((t) => t.metricId)))];
+        const where = spec.data !== undefined ? `in ${spec.data} (looked for ${id}.csv, ${id}*.csv, ${id}*.csv.gz and ${id}/)` : 'because neither --data nor --source was given';
+        throw new InputError(`no export for the source '${id}' ${where}; ${readers.join(', ')} ${readers.length === 1 ? 'needs' : 'need'} it. Use --source ${id}=PATH, or --metrics to leave ${readers.length === 1 ? 'it' : 'them'} out.`);
+      }
+      gate = new RejectGate(onReject);
+      const firstFile = fileNames.length;
+      for (const file of files) fileNames.push(displayPath(file));
+      const entries = await readFiles(files, firstFile, groups);
       if (await readAgainForLateDuplicates(id, files, firstFile, entries)) groups.splice(0, groups.length, ...groupsOf(id));
       gate.release();
       duplicates += gate.duplicates;

@@ -17,7 +17,7 @@ const FILE = 0x1_0000_0000;
 const MiB = 1024 * 1024;
 /**
  * The default memory for a key set's hash table: 12.6M keys. Past it, a key that repeats one
- * put aside means a second read (10M keys past a 64 MiB table and 18 repeats: 35.8 s instead
+ * put aside means a second read (10M keys past a 64 MiB table and 18 repeats: 21.6 s instead
  * of 12.4 s), so the default keeps exports of ordinary size in memory.
  */
 export const DEFAULT_KEY_MEMORY = 256 * MiB;

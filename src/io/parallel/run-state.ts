@@ -67,7 +67,7 @@ export function mergeRunState(target: SourceRun, state: RunState): void {
 export function takeKeys(runs: readonly SourceRun[], states: readonly RunState[], lineOffset: number): boolean {
   // Keys put past a key set's budget cannot be taken back: such sets are checked before any is added to.
   const lasting = runs.map((run, i) => states[i]!.keys !== null && run.keysMayOverflow(states[i]!.keys!.size));
-  for (let i = 0; i < runs.length; i++) if (lasting[i] && runs[i]!.repeatsAnyOf(states[i]!.keys!)) return false;
+  for (let i = 0; i < runs.length; i++) if (lasting[i] && runs[i]!.repeatsAnyOf(states[i]!.keys!, lineOffset)) return false;
   for (let i = 0; i < runs.length; i++) {
     const keys = states[i]!.keys;
     if (keys === null || lasting[i] || runs[i]!.adoptKeys(keys, lineOffset)) continue;

@@ -71,6 +71,34 @@ describe('a key set with a memory budget', () => {
     expect(run(new KeySet(0, { maxSlots: 4096, late }))).toEqual(run(new KeySet()));
   });
 
+  test('a second read in parts (as in parallel) gives every line the answer of a set without a budget', () => {
+    const overflow = new PartitionedKeyOverflow('survey');
+    answers(new KeySet(0, { maxSlots: 4096, overflow }));
+    const late = overflow.lateDuplicates()!;
+    // Each part of 700 lines is read alone (its own set), then its first keys are merged; a part
+    // that repeats a key seen before, or holds a listed repeat, is read again line by line.
+    const set = new KeySet(0, { maxSlots: 4096, late });
+    const got: (number | undefined)[] = [];
+    let merged = 0;
+    for (let from = 0; from < order.length; from += 700) {
+      const lines = order.slice(from, from + 700);
+      const part = new KeySet();
+      const log = new KeyLog();
+      const inPart = lines.map((key, i) => {
+        cell.setText(key);
+        const first = part.add(cell.h1, cell.h2, cell.id, from + i + 1);
+        if (first === undefined) log.push(cell.h1, cell.h2, cell.id, from + i + 1);
+        return first;
+      });
+      if (set.addAll(log, 0)) {
+        got.push(...inPart);
+        merged++;
+      } else got.push(...lines.map((key, i) => add(set, key, from + i + 1)));
+    }
+    expect(merged).toBeGreaterThan(5);
+    expect(got).toEqual(answers(new KeySet()));
+  });
+
   test('addAll of a part that may go past the budget takes all of it or, on a repeat, none', () => {
     const logOf = (from: number, to: number) => {
       const log = new KeyLog();
