@@ -22,10 +22,19 @@ describe('Ctrl-C during a run', () => {
     bigExport(data, 1_500_000);
     const out = join(dir, 'report.json');
     const rejects = join(dir, 'rejects.csv');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/rmos'), 'compute', join(ROOT, 'metrics'), '--source', `survey_responses=${data}`, '--metrics', 'nps', '--period', '2025-07', '--format', 'json', '--out', out, '--rejects', rejects], { env: { ...process.env, NO_COLOR: '1' } });
+    // The signal is sent once the first piece of the file is merged (the trace says so), so the
+    // run is reading then however fast the machine is; a fixed delay let a fast run finish first.
+    const env = { ...process.env, NO_COLOR: '1', RMOS_TRACE_PARALLEL: '1', RMOS_PARALLEL_MIN_BYTES: '1', RMOS_PARALLEL_PIECE_BYTES: '1000000' };
+    const child = spawn(process.execPath, [join(ROOT, 'bin/rmos'), 'compute', join(ROOT, 'metrics'), '--source', `survey_responses=${data}`, '--metrics', 'nps', '--period', '2025-07', '--format', 'json', '--out', out, '--rejects', rejects], { env });
     let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const reading = new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        if (stderr.includes(': merged')) resolve();
+      });
+    });
+    await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+    expect(stderr).toContain(': merged');
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
