@@ -1,12 +1,40 @@
 import { doubled, takeBuffer } from './spare-buffers.js';
 
+/** The two hashes hashAscii computed last (module state: no object per key). */
+let hashed1 = 0;
+let hashed2 = 0;
+
+/** Hashes ASCII bytes[start, end) into hashed1/hashed2 (a character code is its byte, so as setText hashes the text). */
+function hashAscii(bytes: Uint8Array, start: number, end: number): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  finishHash(h1, h2, end - start);
+}
+
+function finishHash(h1: number, h2: number, length: number): void {
+  h1 = (h1 ^ (h1 >>> 16)) >>> 0;
+  h2 = (Math.imul(h2 ^ length, 0x85ebca6b) ^ (h2 >>> 13)) >>> 0;
+  if (h1 === 0 && h2 === 0) h2 = 1; // 0/0 marks a free slot
+  hashed1 = h1;
+  hashed2 = h2;
+}
+
 /**
- * The row's key as the decoder hashed it: once per row, however many runs read the row, and
- * from the cell's bytes when it is plain ASCII (no string is built for an id column).
+ * The row's key as the decoder read it: once per row, however many runs read the row, and
+ * from the cell's bytes when it is plain ASCII (no string is built for an id column). A key
+ * with a dense id is not hashed: a key set works from the id, and hashes it (from the text
+ * the id stands for) only in the rare case it needs the hash table (see KeySet).
  */
 export class KeyCell {
   /** False for a row without a usable key (blank or invalid): it is not checked. */
   present = false;
+  /** The key's hashes; 0 and 0 for a key with a dense id. */
   h1 = 0;
   h2 = 0;
   /** The key as a dense id (see denseId), or -1 when it has no such form. */
@@ -14,7 +42,7 @@ export class KeyCell {
   /** The key's text, built only for a duplicate's message. */
   text: () => string = () => '';
 
-  /** Hashes a key given as text. Both hashes of a key are never 0 together (0/0 marks a free slot). */
+  /** Takes a key given as text. Both hashes of a key are never 0 together (0/0 marks a free slot). */
   setText(key: string): void {
     if (this.setAsciiText(key)) return;
     let h1 = 0x811c9dc5;
@@ -25,8 +53,8 @@ export class KeyCell {
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
     }
-    this.finish(h1, h2, key.length);
-    this.id = -1; // not ASCII: no dense form
+    finishHash(h1, h2, key.length);
+    this.set(hashed1, hashed2, -1); // not ASCII: no dense form
   }
 
   private scratch = new Uint8Array(64);
@@ -44,32 +72,69 @@ export class KeyCell {
   }
 
   /**
-   * Hashes bytes[start, end) as setText would hash the same text, when every byte is ASCII
-   * (a character code is then its byte). False, and nothing set, on a non-ASCII byte.
+   * Takes bytes[start, end) as setText would take the same text, when every byte is ASCII
+   * (a character code is then its byte): its dense id, else its hashes. False, and nothing
+   * set, on a non-ASCII byte.
    */
   setAsciiBytes(bytes: Uint8Array, start: number, end: number): boolean {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
-    for (let i = start; i < end; i++) {
-      const c = bytes[i]!;
-      if (c >= 0x80) return false;
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
+    const id = denseId(bytes, start, end);
+    if (id >= 0) {
+      this.set(0, 0, id);
+      return true;
     }
-    this.finish(h1, h2, end - start);
-    this.id = denseId(bytes, start, end);
+    for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return false;
+    hashAscii(bytes, start, end);
+    this.set(hashed1, hashed2, -1);
     return true;
   }
 
-  private finish(h1: number, h2: number, length: number): void {
-    h1 = (h1 ^ (h1 >>> 16)) >>> 0;
-    h2 = (Math.imul(h2 ^ length, 0x85ebca6b) ^ (h2 >>> 13)) >>> 0;
-    if (h1 === 0 && h2 === 0) h2 = 1;
+  private set(h1: number, h2: number, id: number): void {
     this.h1 = h1;
     this.h2 = h2;
+    this.id = id;
     this.present = true;
   }
+}
+
+/** The hashes of the key a dense id stands for (what setText gives its text, were it hashed), into hashed1/hashed2. */
+const denseText = new Uint8Array(32);
+function hashDenseId(id: number): void {
+  let end = denseText.length;
+  let start = end;
+  let n = id;
+  let code = 0;
+  if (id >= PREFIXED) {
+    const rest = id - PREFIXED;
+    code = Math.floor(rest / PREFIX_UNIT);
+    n = rest - code * PREFIX_UNIT;
+  }
+  do {
+    const digit = n % 10;
+    denseText[--start] = 48 + digit;
+    n = (n - digit) / 10;
+  } while (n > 0);
+  if (code > 0) {
+    // code = length, then the prefix's bytes, in base 128 (see denseId): 1 byte < 256, 2 < 65,536.
+    const length = code < 256 ? 1 : code < 65_536 ? 2 : 3;
+    for (let i = 0; i < length; i++) {
+      denseText[--start] = code % 128;
+      code = Math.floor(code / 128);
+    }
+  }
+  hashAscii(denseText, start, end);
+}
+
+/** The hashes setText gives `key` (for tests: a dense id's are computed by hashDenseId). */
+export function hashesOf(key: string): [number, number] {
+  const bytes = Buffer.from(key, 'latin1');
+  hashAscii(bytes, 0, bytes.length);
+  return [hashed1, hashed2];
+}
+
+/** The hashes hashDenseId gives an id (for tests). */
+export function hashesOfDenseId(id: number): [number, number] {
+  hashDenseId(id);
+  return [hashed1, hashed2];
 }
 
 /** Ids of keys with a prefix start at 2^50, above every id of a key that is only digits. */
@@ -83,7 +148,7 @@ const PREFIX_UNIT = 2 ** 27; // > 99,999,999: a prefixed key's number fits below
  *  - Digits only, 1 to 15 of them: the number itself, below 2^50.
  *  - 1 to 3 ASCII bytes, the last not a digit, then 1 to 8 digits: 2^50 + prefix code × 2^27 +
  *    the number, where the code (below 2^23) is the prefix's length and bytes in base 128.
- * Every id is below 2^51, so an exact double. Bytes are ASCII (the caller checked).
+ * Every id is below 2^51, so an exact double. A prefix that is not ASCII gives -1.
  */
 export function denseId(bytes: Uint8Array, start: number, end: number): number {
   let d = end;
@@ -96,7 +161,10 @@ export function denseId(bytes: Uint8Array, start: number, end: number): number {
   for (let i = d; i < end; i++) n = n * 10 + (bytes[i]! - 48);
   if (prefix === 0) return n;
   let code = prefix;
-  for (let i = start; i < d; i++) code = code * 128 + bytes[i]!;
+  for (let i = start; i < d; i++) {
+    if (bytes[i]! >= 0x80) return -1;
+    code = code * 128 + bytes[i]!;
+  }
   return PREFIXED + code * PREFIX_UNIT + n;
 }
 
@@ -389,18 +457,22 @@ export class KeySet {
         if (chunk[CHUNK_FILE] === 0) chunk[CHUNK_FILE] = file + 1;
         if (chunk[CHUNK_FILE] !== file + 1) {
           chunk[CHUNK_SPILLED] = 1;
-          return this.addHashed(h1, h2, location);
+          hashDenseId(id);
+          return this.addHashed(hashed1, hashed2, location);
         }
         if (chunk[CHUNK_SPILLED] === 1) {
-          const first = this.firstHashed(h1, h2);
+          hashDenseId(id);
+          const first = this.firstHashed(hashed1, hashed2);
           if (first !== undefined) return first;
           // The key may be one put past the budget, from another file: it is treated like them.
-          if (this.full) return this.pastTheBudget(h1, h2, location);
+          if (this.full) return this.pastTheBudget(hashed1, hashed2, location);
         }
         chunk[at] = location - file * FILE + 1;
         dense.count++;
         return undefined;
       }
+      hashDenseId(id); // no chunk for it: the hash table keeps it
+      return this.addHashed(hashed1, hashed2, location);
     }
     return this.addHashed(h1, h2, location);
   }
@@ -442,7 +514,10 @@ export class KeySet {
     const chunk = id >= 0 ? this.dense.chunkOf(id, false) : null;
     const at = chunk === null ? -1 : id - this.dense.lastIndex * CHUNK;
     if (chunk === null || chunk[at] === 0) {
-      this.removeHashed(h1, h2);
+      if (id >= 0) {
+        hashDenseId(id);
+        this.removeHashed(hashed1, hashed2);
+      } else this.removeHashed(h1, h2);
       return;
     }
     chunk[at] = 0;
@@ -572,6 +647,10 @@ export class KeySet {
   private has(h1: number, h2: number, id: number): boolean {
     const chunk = id >= 0 ? this.dense.chunkOf(id, false) : null;
     if (chunk !== null && chunk[id - this.dense.lastIndex * CHUNK] !== 0) return true;
+    if (id >= 0) {
+      hashDenseId(id);
+      return this.firstHashed(hashed1, hashed2) !== undefined;
+    }
     return this.firstHashed(h1, h2) !== undefined;
   }
 

@@ -131,7 +131,7 @@ describe('PartitionedKeyOverflow', () => {
   test('finds the keys that repeat an earlier one, with where it was first seen, in the order they were read', () => {
     const overflow = new PartitionedKeyOverflow('survey');
     const FILE = 0x1_0000_0000;
-    const keys = Array.from({ length: 50_000 }, (_, i) => `id ${i % 20_000}`); // from line 20,001 on, repeats of line 1 on
+    const keys = Array.from({ length: 50_000 }, (_, i) => `id ${i % 20_000} x`); // from line 20,001 on, repeats of line 1 on
     keys.forEach((key, i) => {
       cell.setText(key);
       overflow.push(cell.h1, cell.h2, 7 * FILE + i + 1);

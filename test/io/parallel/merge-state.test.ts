@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { accumulatorState, Average, createAccumulator, mergeAccumulator } from '../../../src/core/compute/accumulators.js';
-import { KeyCell, KeyLog, KeySet } from '../../../src/core/compute/key-set.js';
+import { hashesOf, hashesOfDenseId, KeyCell, KeyLog, KeySet } from '../../../src/core/compute/key-set.js';
 import type { Aggregate } from '../../../src/core/library/types.js';
 
 // Decimal values whose sums and moments depend on the order they are added in.
@@ -101,6 +101,19 @@ describe('dense ids', () => {
     const ids = keys.map(idOf);
     expect(ids.every((id) => id >= 0)).toBe(true);
     expect(new Set(ids).size).toBe(new Set(keys).size);
+  });
+
+  test('a key with a dense id is not hashed, and its id hashes to its text\'s hashes', () => {
+    const cell = new KeyCell();
+    const keys = ['0', '7', '10', '884213', '9'.repeat(15), 'R1', 'R-1042', 'ID_99999999', 'abc123', '~~~1', 'x-0', 'Q7919'];
+    for (let i = 0; i < 3000; i++) keys.push(`${i * 7919}`, `T${i}`, `ab${i * 13}`, `a-b${i}`);
+    for (const key of keys) {
+      cell.setText(key);
+      expect([key, cell.id >= 0, cell.h1, cell.h2]).toEqual([key, true, 0, 0]);
+      expect([key, ...hashesOfDenseId(cell.id)]).toEqual([key, ...hashesOf(key)]);
+    }
+    cell.setText('R-0042'); // no dense id: hashed
+    expect([cell.id, cell.h1, cell.h2]).toEqual([-1, ...hashesOf('R-0042')]);
   });
 
   test('bytes and text give the same id and hashes', () => {
