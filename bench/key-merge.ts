@@ -6,7 +6,8 @@
 // 256 MB table is a cache miss; adding a piece in home-slot order with the slots read ahead was
 // tried and measured no faster).
 //   node bench/run.mjs key-merge
-import { KeyCell, KeySet, type LoggedKeys } from '../src/core/compute/key-set.js';
+import { KeyCell } from '../src/core/compute/key-cell.js';
+import { KeySet, type LoggedKeys } from '../src/core/compute/key-set.js';
 
 const PIECES = 170;
 const PER_PIECE = 60_000;

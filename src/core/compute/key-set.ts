@@ -1,356 +1,6 @@
+import { CHUNK, CHUNK_FILE, CHUNK_SPILLED, DenseKeys } from './dense-keys.js';
+import { denseHash, hashDenseId } from './key-cell.js';
 import { doubled, takeBuffer } from './spare-buffers.js';
-
-/** The two hashes hashAscii computed last (module state: no object per key). */
-let hashed1 = 0;
-let hashed2 = 0;
-
-/** Hashes ASCII bytes[start, end) into hashed1/hashed2 (a character code is its byte, so as setText hashes the text). */
-function hashAscii(bytes: Uint8Array, start: number, end: number): void {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  for (let i = start; i < end; i++) {
-    const c = bytes[i]!;
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  finishHash(h1, h2, end - start);
-}
-
-function finishHash(h1: number, h2: number, length: number): void {
-  h1 = (h1 ^ (h1 >>> 16)) >>> 0;
-  h2 = (Math.imul(h2 ^ length, 0x85ebca6b) ^ (h2 >>> 13)) >>> 0;
-  if (h1 === 0 && h2 === 0) h2 = 1; // 0/0 marks a free slot
-  hashed1 = h1;
-  hashed2 = h2;
-}
-
-/**
- * The row's key as the decoder read it: once per row, however many runs read the row, and
- * from the cell's bytes when it is plain ASCII (no string is built for an id column). A key
- * with a dense id is not hashed: a key set works from the id, and hashes it (from the text
- * the id stands for) only in the rare case it needs the hash table (see KeySet).
- */
-export class KeyCell {
-  /** False for a row without a usable key (blank or invalid): it is not checked. */
-  present = false;
-  /** The key's hashes; 0 and 0 for a key with a dense id. */
-  h1 = 0;
-  h2 = 0;
-  /** The key as a dense id (see denseId), or -1 when it has no such form. */
-  id = -1;
-  /** The key's text, built only for a duplicate's message. */
-  text: () => string = () => '';
-
-  /** Takes a key given as text. Both hashes of a key are never 0 together (0/0 marks a free slot). */
-  setText(key: string): void {
-    if (this.setAsciiText(key)) return;
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    finishHash(h1, h2, key.length);
-    this.set(hashed1, hashed2, -1); // not ASCII: no dense form
-  }
-
-  private scratch = new Uint8Array(64);
-
-  /** An ASCII key hashed through setAsciiBytes, so that text and bytes give the same hash and id. */
-  private setAsciiText(key: string): boolean {
-    if (key.length > this.scratch.length) this.scratch = new Uint8Array(key.length * 2);
-    const scratch = this.scratch;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      if (c >= 0x80) return false;
-      scratch[i] = c;
-    }
-    return this.setAsciiBytes(scratch, 0, key.length);
-  }
-
-  /**
-   * Takes bytes[start, end) as setText would take the same text, when every byte is ASCII
-   * (a character code is then its byte): its dense id, else its hashes. False, and nothing
-   * set, on a non-ASCII byte.
-   */
-  setAsciiBytes(bytes: Uint8Array, start: number, end: number): boolean {
-    const id = denseId(bytes, start, end);
-    if (id >= 0) {
-      this.set(0, 0, id);
-      return true;
-    }
-    for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return false;
-    hashAscii(bytes, start, end);
-    this.set(hashed1, hashed2, -1);
-    return true;
-  }
-
-  private set(h1: number, h2: number, id: number): void {
-    this.h1 = h1;
-    this.h2 = h2;
-    this.id = id;
-    this.present = true;
-  }
-}
-
-/** The hashes of the key a dense id stands for (what setText gives its text, were it hashed), into hashed1/hashed2. */
-const denseText = new Uint8Array(32);
-function hashDenseId(id: number): void {
-  let end = denseText.length;
-  let start = end;
-  let n = id;
-  let code = 0;
-  if (id >= PREFIXED) {
-    const rest = id - PREFIXED;
-    code = Math.floor(rest / PREFIX_UNIT);
-    n = rest - code * PREFIX_UNIT;
-  }
-  do {
-    const digit = n % 10;
-    denseText[--start] = 48 + digit;
-    n = (n - digit) / 10;
-  } while (n > 0);
-  if (code > 0) {
-    // code = length, then the prefix's bytes, in base 128 (see denseId): 1 byte < 256, 2 < 65,536.
-    const length = code < 256 ? 1 : code < 65_536 ? 2 : 3;
-    for (let i = 0; i < length; i++) {
-      denseText[--start] = code % 128;
-      code = Math.floor(code / 128);
-    }
-  }
-  hashAscii(denseText, start, end);
-}
-
-/** The hashes setText gives `key` (for tests: a dense id's are computed by hashDenseId). */
-export function hashesOf(key: string): [number, number] {
-  const bytes = Buffer.from(key, 'latin1');
-  hashAscii(bytes, 0, bytes.length);
-  return [hashed1, hashed2];
-}
-
-/** The hashes hashDenseId gives an id (for tests). */
-export function hashesOfDenseId(id: number): [number, number] {
-  hashDenseId(id);
-  return [hashed1, hashed2];
-}
-
-/** Ids of keys with a prefix start at 2^50, above every id of a key that is only digits. */
-const PREFIXED = 2 ** 50;
-const PREFIX_UNIT = 2 ** 27; // > 99,999,999: a prefixed key's number fits below it
-
-/**
- * The key as a number, when its text is a short prefix and a number written without leading
- * zeros: `R-1042`, `T7`, `884213`. Two keys get the same id only if their texts are equal, so
- * a dense id can stand for the key. -1 for every other key (`R-0042`, UUIDs, words).
- *  - Digits only, 1 to 15 of them: the number itself, below 2^50.
- *  - 1 to 3 ASCII bytes, the last not a digit, then 1 to 8 digits: 2^50 + prefix code × 2^27 +
- *    the number, where the code (below 2^23) is the prefix's length and bytes in base 128.
- * Every id is below 2^51, so an exact double. A prefix that is not ASCII gives -1.
- */
-export function denseId(bytes: Uint8Array, start: number, end: number): number {
-  let d = end;
-  while (d > start && bytes[d - 1]! >= 48 && bytes[d - 1]! <= 57) d--;
-  const digits = end - d;
-  if (digits === 0 || (digits > 1 && bytes[d] === 48)) return -1;
-  const prefix = d - start;
-  if (prefix === 0 ? digits > 15 : prefix > 3 || digits > 8) return -1;
-  let n = 0;
-  for (let i = d; i < end; i++) n = n * 10 + (bytes[i]! - 48);
-  if (prefix === 0) return n;
-  let code = prefix;
-  for (let i = start; i < d; i++) {
-    if (bytes[i]! >= 0x80) return -1;
-    code = code * 128 + bytes[i]!;
-  }
-  return PREFIXED + code * PREFIX_UNIT + n;
-}
-
-const CHUNK = 4096;
-/** A chunk's slot holding its file's index + 1 (0 until its first key). */
-const CHUNK_FILE = CHUNK;
-/** A chunk's slot that is 1 once some key of its ids went to the hash table (another file's). */
-const CHUNK_SPILLED = CHUNK + 1;
-/** A chunk's slot that is 1 once it was unpacked: it then stays unpacked. */
-const CHUNK_PINNED = CHUNK + 2;
-const CHUNK_SLOTS = CHUNK + 3;
-/** Chunks a set may hold before it checks that they are full enough to be worth it (4 MB). */
-const FREE_CHUNKS = 256;
-/** Words of a packed chunk's bitmap of the ids it holds. */
-const PRESENT_WORDS = CHUNK / 32;
-/** A chunk is packed only into at most this many words (a quarter of its 4-byte lines). */
-const MAX_PACKED_WORDS = CHUNK / 4;
-
-/**
- * A chunk the set has moved past, in about a bit or two an id instead of 4 bytes: a bitmap of
- * the ids it holds, and their lines as steps. Exports number their rows in order, so a key's
- * line is its index in the chunk plus an offset that only grows, by one for each line break
- * inside a quoted field and for each row without a key in play between two keys. `words`
- * holds the bitmap (PRESENT_WORDS words), then for each key in id order its offset's step
- * from the previous key's, in unary (that many 1 bits, then a 0).
- */
-class PackedChunk {
-  constructor(
-    readonly words: Uint32Array,
-    /** (line + 1) − index of the chunk's first key. */
-    readonly base: number,
-    readonly file: number,
-    readonly spilled: number,
-  ) {}
-}
-
-/** The chunk packed, or null when its offsets do not only grow or it would not be small. */
-function pack(chunk: Uint32Array): PackedChunk | null {
-  let keys = 0;
-  let steps = 0;
-  let base = 0;
-  let previous = 0;
-  const maxBits = (MAX_PACKED_WORDS - PRESENT_WORDS) * 32;
-  for (let i = 0; i < CHUNK; i++) {
-    const line = chunk[i]!;
-    if (line === 0) continue;
-    const offset = line - i;
-    if (keys === 0) base = offset;
-    else if (offset < previous) return null;
-    steps += offset - (keys === 0 ? offset : previous);
-    if (steps + keys >= maxBits) return null;
-    previous = offset;
-    keys++;
-  }
-  const words = new Uint32Array(PRESENT_WORDS + ((keys + steps + 31) >>> 5));
-  let bit = PRESENT_WORDS * 32;
-  previous = base;
-  for (let i = 0; i < CHUNK; i++) {
-    const line = chunk[i]!;
-    if (line === 0) continue;
-    words[i >>> 5]! |= 1 << (i & 31);
-    for (let step = line - i - previous; step > 0; step--, bit++) words[bit >>> 5]! |= 1 << (bit & 31);
-    bit++; // the 0 that ends this key's steps
-    previous = line - i;
-  }
-  return new PackedChunk(words, base, chunk[CHUNK_FILE]!, chunk[CHUNK_SPILLED]!);
-}
-
-/** Writes a packed chunk's lines into `chunk` (all zero) and pins it. */
-function unpack(packed: PackedChunk, chunk: Uint32Array): void {
-  const words = packed.words;
-  let bit = PRESENT_WORDS * 32;
-  let offset = packed.base;
-  for (let w = 0; w < PRESENT_WORDS; w++) {
-    let word = words[w]!;
-    while (word !== 0) {
-      const i = w * 32 + 31 - Math.clz32(word & -word); // the lowest 1 bit
-      word &= word - 1;
-      while (((words[bit >>> 5]! >>> (bit & 31)) & 1) === 1) {
-        offset++;
-        bit++;
-      }
-      bit++;
-      chunk[i] = offset + i;
-    }
-  }
-  chunk[CHUNK_FILE] = packed.file;
-  chunk[CHUNK_SPILLED] = packed.spilled;
-  chunk[CHUNK_PINNED] = 1;
-}
-
-/**
- * Keys with a dense id (denseId), kept by id in chunks of 4,096 ids: each chunk a Uint32Array
- * of first lines (line + 1; 0 is absent), 4 bytes an id, and the index of the one file whose
- * lines it holds. Ids of an export usually run in order (`R-1`, `R-2`, …), so the chunks fill
- * up and are written in order, with no random access into a large table. When the set moves
- * to another chunk, the one it leaves is packed (PackedChunk: a bit or two an id), so that
- * ids in order take next to no memory. A packed chunk is unpacked the first time it is needed
- * again (a key of its ids seen again, added or removed) and then stays unpacked: ids out of
- * order cost what they cost before packing, once per chunk.
- * A key of a chunk's ids first seen in another file (a chunk that straddles two files) goes
- * to the hash table, and the chunk is marked so that its absent keys are looked for there
- * too. When ids turn out sparse (past FREE_CHUNKS, fewer than a quarter of the chunks' slots
- * used), the set stops making chunks: a key whose chunk does not exist then goes to the hash
- * table. A key's place never changes while it is in the set, since chunks are never dropped
- * (except by clear) and once stopped, no chunk is made again.
- */
-class DenseKeys {
-  count = 0;
-  private readonly chunks = new Map<number, Uint32Array>();
-  private readonly packed = new Map<number, PackedChunk>();
-  private stopped = false;
-  /** The index of the chunk chunkOf last returned: its first id is lastIndex × CHUNK. */
-  lastIndex = -1;
-  private last: Uint32Array | null = null;
-  private readonly spare: Uint32Array[] = [];
-
-  /** The chunk of id (created if `create` and the set still makes chunks), or null. */
-  chunkOf(id: number, create: boolean): Uint32Array | null {
-    const index = Math.floor(id / CHUNK);
-    if (index === this.lastIndex) return this.last;
-    let chunk = this.chunks.get(index);
-    if (chunk === undefined) {
-      const packed = this.packed.get(index);
-      if (packed !== undefined) {
-        chunk = this.freshChunk();
-        unpack(packed, chunk);
-        this.packed.delete(index);
-        this.chunks.set(index, chunk);
-      } else {
-        if (!create || this.stopped) return null;
-        const made = this.chunks.size + this.packed.size;
-        if (made >= FREE_CHUNKS && this.count * 4 < made * CHUNK) {
-          this.stopped = true;
-          return null;
-        }
-        chunk = this.freshChunk();
-        this.chunks.set(index, chunk);
-      }
-    }
-    this.packLast();
-    this.lastIndex = index;
-    this.last = chunk;
-    return chunk;
-  }
-
-  private freshChunk(): Uint32Array {
-    return this.spare.pop() ?? new Uint32Array(CHUNK_SLOTS);
-  }
-
-  /** Packs the chunk the set is leaving, unless it was unpacked once or does not pack small. */
-  private packLast(): void {
-    const last = this.last;
-    if (last === null || last[CHUNK_PINNED] === 1) return;
-    const packed = pack(last);
-    if (packed === null) {
-      last[CHUNK_PINNED] = 1;
-      return;
-    }
-    this.packed.set(this.lastIndex, packed);
-    this.chunks.delete(this.lastIndex);
-    last.fill(0);
-    if (this.spare.length < 4) this.spare.push(last);
-  }
-
-  /** Bytes the chunks take (their arrays, not the maps that hold them). */
-  get bytes(): number {
-    let bytes = this.chunks.size * CHUNK_SLOTS * 4;
-    for (const packed of this.packed.values()) bytes += packed.words.byteLength;
-    return bytes;
-  }
-
-  clear(): void {
-    for (const chunk of this.chunks.values()) {
-      if (this.spare.length >= 4) break;
-      chunk.fill(0);
-      this.spare.push(chunk);
-    }
-    this.chunks.clear();
-    this.packed.clear();
-    this.count = 0;
-    this.stopped = false;
-    this.lastIndex = -1;
-    this.last = null;
-  }
-}
 
 const FILE = 0x1_0000_0000;
 
@@ -458,21 +108,21 @@ export class KeySet {
         if (chunk[CHUNK_FILE] !== file + 1) {
           chunk[CHUNK_SPILLED] = 1;
           hashDenseId(id);
-          return this.addHashed(hashed1, hashed2, location);
+          return this.addHashed(denseHash.h1, denseHash.h2, location);
         }
         if (chunk[CHUNK_SPILLED] === 1) {
           hashDenseId(id);
-          const first = this.firstHashed(hashed1, hashed2);
+          const first = this.firstHashed(denseHash.h1, denseHash.h2);
           if (first !== undefined) return first;
           // The key may be one put past the budget, from another file: it is treated like them.
-          if (this.full) return this.pastTheBudget(hashed1, hashed2, location);
+          if (this.full) return this.pastTheBudget(denseHash.h1, denseHash.h2, location);
         }
         chunk[at] = location - file * FILE + 1;
         dense.count++;
         return undefined;
       }
       hashDenseId(id); // no chunk for it: the hash table keeps it
-      return this.addHashed(hashed1, hashed2, location);
+      return this.addHashed(denseHash.h1, denseHash.h2, location);
     }
     return this.addHashed(h1, h2, location);
   }
@@ -516,7 +166,7 @@ export class KeySet {
     if (chunk === null || chunk[at] === 0) {
       if (id >= 0) {
         hashDenseId(id);
-        this.removeHashed(hashed1, hashed2);
+        this.removeHashed(denseHash.h1, denseHash.h2);
       } else this.removeHashed(h1, h2);
       return;
     }
@@ -649,7 +299,7 @@ export class KeySet {
     if (chunk !== null && chunk[id - this.dense.lastIndex * CHUNK] !== 0) return true;
     if (id >= 0) {
       hashDenseId(id);
-      return this.firstHashed(hashed1, hashed2) !== undefined;
+      return this.firstHashed(denseHash.h1, denseHash.h2) !== undefined;
     }
     return this.firstHashed(h1, h2) !== undefined;
   }

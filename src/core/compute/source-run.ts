@@ -5,7 +5,8 @@ import { isUtcZone } from '../periods/time-zone.js';
 import type { Period } from '../periods/index.js';
 import { createAccumulator, type Accumulator } from './accumulators.js';
 import { emptyAccounting, type Accounting } from './accounting.js';
-import { KeyLog, KeySet, type KeyCell, type LoggedKeys } from './key-set.js';
+import type { KeyCell } from './key-cell.js';
+import { KeyLog, KeySet, type LoggedKeys } from './key-set.js';
 import type { MetricSourcePlan, SourcePlan } from './plan.js';
 
 /** Where a row came from: the index of its file in the run's file list and its line. */

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { SourcePlan } from '../../core/compute/plan.js';
-import { KeyCell } from '../../core/compute/key-set.js';
+import { KeyCell } from '../../core/compute/key-cell.js';
 import type { SourceRun } from '../../core/compute/source-run.js';
 import type { Scalar } from '../../core/expression/runtime.js';
 import { FALLBACK, isInvalid, makeByteValueParser, makeValueParser, type ByteValueParser, type Invalid, type Value, type ValueOptions } from '../../core/values/index.js';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { accumulatorState, Average, createAccumulator, mergeAccumulator } from '../../../src/core/compute/accumulators.js';
-import { hashesOf, hashesOfDenseId, KeyCell, KeyLog, KeySet } from '../../../src/core/compute/key-set.js';
+import { hashesOf, hashesOfDenseId, KeyCell } from '../../../src/core/compute/key-cell.js';
+import { KeyLog, KeySet } from '../../../src/core/compute/key-set.js';
 import type { Aggregate } from '../../../src/core/library/types.js';
 
 // Decimal values whose sums and moments depend on the order they are added in.
