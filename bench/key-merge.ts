@@ -4,7 +4,9 @@
 // as a single-threaded read does. Run for keys with a dense id (`R-123`, kept by id in chunks
 // written in order) and for keys without one (`R-0123`, in the hash table: each insert into the
 // 256 MB table is a cache miss; adding a piece in home-slot order with the slots read ahead was
-// tried and measured no faster).
+// tried and measured no faster). Lines are those of an export with a line break inside a quoted
+// field in one row in eight; the memory the set holds at the end is printed too (chunks of ids
+// passed in order are packed).
 //   node bench/run.mjs key-merge
 import { KeyCell } from '../src/core/compute/key-cell.js';
 import { KeySet, type LoggedKeys } from '../src/core/compute/key-set.js';
@@ -23,22 +25,26 @@ function pieces(keyOf: (i: number) => string): LoggedKeys[] {
       hashes[i * 2] = cell.h1;
       hashes[i * 2 + 1] = cell.h2;
       ids[i] = cell.id;
-      locations[i] = i + 1;
+      const row = p * PER_PIECE + i;
+      locations[i] = 2 + row + Math.floor(row / 8);
     }
     return { hashes, ids, locations, size: PER_PIECE };
   });
 }
 
 function time(label: string, merge: (set: KeySet, log: LoggedKeys) => void, logs: readonly LoggedKeys[]): void {
-  const set = new KeySet(PIECES * PER_PIECE); // sized once, as the coordinator does
+  const set = new KeySet();
   let ms = 0;
-  for (const log of logs) {
+  for (const [k, log] of logs.entries()) {
     const t = performance.now();
     merge(set, log);
+    // Sized once after the first piece, as the coordinator does: for the share of keys without a dense id.
+    if (k === 0) set.reserve(PIECES * PER_PIECE);
     ms += performance.now() - t;
   }
   if (set.size !== PIECES * PER_PIECE) throw new Error(`${label}: ${set.size} keys`);
-  console.log(`${label.padEnd(28)} ${(ms / 1000).toFixed(2)} s for ${set.size.toLocaleString('en-US')} keys (${((ms * 1e6) / set.size).toFixed(0)} ns a key)`);
+  const held = `${(set.bytes / 1e6).toFixed(1)} MB held, ${((set.bytes * 8) / set.size).toFixed(1)} bits a key`;
+  console.log(`${label.padEnd(28)} ${(ms / 1000).toFixed(2)} s for ${set.size.toLocaleString('en-US')} keys (${((ms * 1e6) / set.size).toFixed(0)} ns a key; ${held})`);
 }
 
 const forms: [string, (i: number) => string][] = [

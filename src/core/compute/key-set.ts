@@ -66,8 +66,6 @@ export class KeySet {
   private lateCursor = 0;
   /** True once the table holds all it may: later new keys go past the budget. */
   private full = false;
-  /** Keys put past the budget (overflow), or answered from `late`. */
-  pastBudget = 0;
 
   /**
    * `expected`: about how many keys will be added (sizes the table once instead of growing
@@ -146,7 +144,6 @@ export class KeySet {
 
   /** A key not held, first seen once the table is full: put aside, or answered from the late duplicates. */
   private pastTheBudget(h1: number, h2: number, location: number): number | undefined {
-    this.pastBudget++;
     const late = this.late;
     if (late === null) {
       this.overflow?.push(h1, h2, location);
@@ -161,17 +158,20 @@ export class KeySet {
 
   /** Removes a key. */
   remove(h1: number, h2: number, id: number): void {
-    const chunk = id >= 0 ? this.dense.chunkOf(id, false) : null;
-    const at = chunk === null ? -1 : id - this.dense.lastIndex * CHUNK;
-    if (chunk === null || chunk[at] === 0) {
-      if (id >= 0) {
-        hashDenseId(id);
-        this.removeHashed(denseHash.h1, denseHash.h2);
-      } else this.removeHashed(h1, h2);
+    if (id < 0) {
+      this.removeHashed(h1, h2);
       return;
     }
-    chunk[at] = 0;
-    this.dense.count--;
+    const chunk = this.dense.chunkOf(id, false);
+    const at = chunk === null ? -1 : id - this.dense.lastIndex * CHUNK;
+    if (chunk !== null && chunk[at] !== 0) {
+      chunk[at] = 0;
+      this.dense.count--;
+    } else if (chunk === null || chunk[CHUNK_SPILLED] === 1) {
+      // Only a chunk's spilled keys, and keys without a chunk, are in the hash table.
+      hashDenseId(id);
+      this.removeHashed(denseHash.h1, denseHash.h2);
+    }
   }
 
   /** Backward-shift deletion: later keys of its probe run move up, no tombstones. */
@@ -230,9 +230,13 @@ export class KeySet {
    * hash table, the share of them that the keys so far suggest will not have a dense id.
    */
   reserve(total: number): void {
-    if (this.size > 0) total = Math.ceil((total * this.count) / this.size);
+    this.makeRoom(this.size > 0 ? Math.ceil((total * this.count) / this.size) : total);
+  }
+
+  /** Grows the hash table (within the budget) to hold `keys` keys at three quarters full. */
+  private makeRoom(keys: number): void {
     let capacity = this.capacity;
-    while (total * 4 > capacity * 3 && capacity < this.maxSlots) capacity *= 2;
+    while (keys * 4 > capacity * 3 && capacity < this.maxSlots) capacity *= 2;
     if (capacity > this.capacity) this.grow(capacity);
   }
 
@@ -241,7 +245,6 @@ export class KeySet {
     if (this.count > 0) this.slots.fill(0);
     this.count = 0;
     this.full = false;
-    this.pastBudget = 0;
     this.lateCursor = 0;
     this.dense.clear();
   }
@@ -254,8 +257,10 @@ export class KeySet {
    */
   addAll(log: LoggedKeys, offset: number): boolean {
     const n = log.size;
-    this.reserve(this.count + n);
     const { hashes, ids, locations } = log;
+    let hashed = 0; // keys without a dense id: the ones the hash table takes
+    for (let i = 0; i < n; i++) if (ids[i]! < 0) hashed++;
+    this.makeRoom(this.count + hashed);
     if (this.mayOverflow(n)) {
       // Keys may go past the budget, where they cannot be taken back: look for a repeat first.
       if (this.holdsAnyOf(log, offset)) return false;
@@ -295,13 +300,13 @@ export class KeySet {
 
   /** Whether a key is held (in a chunk or in the table; not one put past the budget). */
   private has(h1: number, h2: number, id: number): boolean {
-    const chunk = id >= 0 ? this.dense.chunkOf(id, false) : null;
+    if (id < 0) return this.firstHashed(h1, h2) !== undefined;
+    const chunk = this.dense.chunkOf(id, false);
     if (chunk !== null && chunk[id - this.dense.lastIndex * CHUNK] !== 0) return true;
-    if (id >= 0) {
-      hashDenseId(id);
-      return this.firstHashed(denseHash.h1, denseHash.h2) !== undefined;
-    }
-    return this.firstHashed(h1, h2) !== undefined;
+    // Only a chunk's spilled keys, and keys without a chunk, are in the hash table.
+    if (chunk !== null && chunk[CHUNK_SPILLED] !== 1) return false;
+    hashDenseId(id);
+    return this.firstHashed(denseHash.h1, denseHash.h2) !== undefined;
   }
 
   /** Removes keys added by addAll. */
@@ -328,7 +333,6 @@ export class KeySet {
     this.slots = s;
   }
 }
-
 
 /** Keys in the order a reader first saw them (hashes, dense ids and locations), to merge into a KeySet. */
 export class KeyLog {

@@ -158,6 +158,22 @@ describe('packed chunks of dense ids', () => {
     expect(set.size).toBe(n);
   });
 
+  test('merging parts of dense ids leaves the hash table at its first size', () => {
+    const set = new KeySet();
+    const cell = new KeyCell();
+    for (let part = 0; part < 3; part++) {
+      const log = new KeyLog();
+      for (let i = part * 60_000; i < (part + 1) * 60_000; i++) {
+        cell.setText(`R-${i}`);
+        log.push(cell.h1, cell.h2, cell.id, lineOf(i));
+      }
+      expect(set.addAll(log, 0)).toBe(true);
+    }
+    // The empty table (64 kB), the chunk being written (16 kB) and ~2.2 bits an id packed:
+    // sizing the table for every key of a part, not just those without a dense id, took 2 MB.
+    expect(set.bytes).toBeLessThan(80 * 1024 + (180_000 * 2.5) / 8);
+  });
+
   test('a key added to a chunk already packed, and one removed from it, leave the others as they were', () => {
     const set = new KeySet();
     for (let i = 0; i < 20_000; i++) if (i % 5 !== 0) addKey(set, `${i}`, lineOf(i));
