@@ -15,6 +15,8 @@ const FREE_CHUNKS = 256;
 const PRESENT_WORDS = CHUNK / 32;
 /** A chunk is packed only into at most this many words (a quarter of its 4-byte lines). */
 const MAX_PACKED_WORDS = CHUNK / 4;
+/** Emptied chunks kept for reuse. */
+const SPARE_CHUNKS = 4;
 
 /**
  * A chunk the set has moved past, in about a bit or two an id instead of 4 bytes: a bitmap of
@@ -45,9 +47,9 @@ function pack(chunk: Uint32Array): PackedChunk | null {
     const line = chunk[i]!;
     if (line === 0) continue;
     const offset = line - i;
-    if (keys === 0) base = offset;
+    if (keys === 0) base = previous = offset;
     else if (offset < previous) return null;
-    steps += offset - (keys === 0 ? offset : previous);
+    steps += offset - previous;
     if (steps + keys >= maxBits) return null;
     previous = offset;
     keys++;
@@ -97,7 +99,7 @@ function unpack(packed: PackedChunk, chunk: Uint32Array): void {
  * to another chunk, the one it leaves is packed (PackedChunk: a bit or two an id), so that
  * ids in order take next to no memory. A packed chunk is unpacked the first time it is needed
  * again (a key of its ids seen again, added or removed) and then stays unpacked: ids out of
- * order cost what they cost before packing, once per chunk.
+ * order take 4 bytes each, and a chunk is packed and unpacked at most once.
  * A key of a chunk's ids first seen in another file (a chunk that straddles two files) goes
  * to the hash table, and the chunk is marked so that its absent keys are looked for there
  * too. When ids turn out sparse (past FREE_CHUNKS, fewer than a quarter of the chunks' slots
@@ -160,7 +162,7 @@ export class DenseKeys {
     this.packed.set(this.lastIndex, packed);
     this.chunks.delete(this.lastIndex);
     last.fill(0);
-    if (this.spare.length < 4) this.spare.push(last);
+    if (this.spare.length < SPARE_CHUNKS) this.spare.push(last);
   }
 
   /** Bytes the chunks take (their arrays, not the maps that hold them). */
@@ -172,7 +174,7 @@ export class DenseKeys {
 
   clear(): void {
     for (const chunk of this.chunks.values()) {
-      if (this.spare.length >= 4) break;
+      if (this.spare.length >= SPARE_CHUNKS) break;
       chunk.fill(0);
       this.spare.push(chunk);
     }

@@ -131,7 +131,7 @@ export function hashDenseId(id: number): void {
 
 /** The hashes setText gives `key` (for tests: a dense id's are computed by hashDenseId). */
 export function hashesOf(key: string): [number, number] {
-  const bytes = Buffer.from(key, 'latin1');
+  const bytes = Uint8Array.from(key, (c) => c.charCodeAt(0));
   hashAscii(bytes, 0, bytes.length);
   return [hashed1, hashed2];
 }

@@ -174,21 +174,26 @@ export class PartitionedKeyOverflow implements KeyOverflow {
   }
 }
 
-/** Lists each ascending by `at`, merged into one ascending list. */
+/** Lists each ascending by `at`, merged into one ascending list (in pairs: 8 passes for 256 lists). */
 function mergeAscending(lists: readonly { at: number[]; first: number[] }[]): LateDuplicates {
-  const total = lists.reduce((n, l) => n + l.at.length, 0);
-  const at = new Float64Array(total);
-  const first = new Float64Array(total);
-  const heads = new Int32Array(lists.length);
-  for (let k = 0; k < total; k++) {
-    let best = -1;
-    for (let l = 0; l < lists.length; l++) {
-      const h = heads[l]!;
-      if (h < lists[l]!.at.length && (best < 0 || lists[l]!.at[h]! < lists[best]!.at[heads[best]!]!)) best = l;
-    }
-    at[k] = lists[best]!.at[heads[best]!]!;
-    first[k] = lists[best]!.first[heads[best]!]!;
-    heads[best]!++;
+  let round: LateDuplicates[] = lists.map((l) => ({ at: Float64Array.from(l.at), first: Float64Array.from(l.first) }));
+  while (round.length > 1) {
+    const next: LateDuplicates[] = [];
+    for (let i = 0; i < round.length; i += 2) next.push(i + 1 < round.length ? mergeTwo(round[i]!, round[i + 1]!) : round[i]!);
+    round = next;
+  }
+  return round[0]!;
+}
+
+function mergeTwo(a: LateDuplicates, b: LateDuplicates): LateDuplicates {
+  const at = new Float64Array(a.at.length + b.at.length);
+  const first = new Float64Array(at.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < at.length; k++) {
+    const fromA = j >= b.at.length || (i < a.at.length && a.at[i]! < b.at[j]!);
+    at[k] = fromA ? a.at[i]! : b.at[j]!;
+    first[k] = fromA ? a.first[i++]! : b.first[j++]!;
   }
   return { at, first };
 }

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { makeTempFolder, removeTempFolder as removeFolder } from '../temp/temp-folder.js';
+import { makeTempFolder, removeTempFolder } from '../temp/temp-folder.js';
 
 const CHUNK = 1024 * 1024;
 
@@ -67,9 +67,9 @@ export async function unpackGzip(path: string, contentSize: number, signal?: Abo
     // 1 MiB chunks: with zlib's default 16 kB, unpacking 700 MB took 8 s instead of 2 s.
     await pipeline(createReadStream(path, { highWaterMark: CHUNK }), createGunzip({ chunkSize: CHUNK }), createWriteStream(target, { highWaterMark: 4 * CHUNK }), { signal });
   } catch (error) {
-    removeFolder(folder);
+    removeTempFolder(folder);
     onSkip?.(`unpacking failed: ${(error as Error).message}`);
     return null;
   }
-  return { path: target, remove: () => removeFolder(folder) };
+  return { path: target, remove: () => removeTempFolder(folder) };
 }
