@@ -10,7 +10,7 @@ import { InputError } from '../../errors.js';
 import { checkDataDir, filesAt, findSourceFiles } from '../data/find-source-files.js';
 import { sha256File } from '../data/hash-file.js';
 import { readSourceFile, type ConsumerGroup, type Reject } from '../data/read-source.js';
-import { readUnchanged } from '../data/read-unchanged.js';
+import { changedWhileRead, readUnchanged } from '../data/read-unchanged.js';
 import { displayPath } from './display-path.js';
 import { keyTableSlots, PartitionedKeyOverflow } from './key-overflow.js';
 import { RejectGate } from './reject-gate.js';
@@ -180,9 +180,9 @@ export async function computeVariants(
     /**
      * After a source is read: when keys went past a key set's budget and some of them repeat
      * (late duplicates), the source is read again (in parallel if it was) with new runs whose
-     * key sets answer those keys from the list. True when it was.
+     * key sets answer those keys from the list.
      */
-    const readAgainForLateDuplicates = async (id: string, files: readonly string[], firstFile: number, entries: readonly { sha256: string }[]): Promise<boolean> => {
+    const readAgainForLateDuplicates = async (id: string, files: readonly string[], firstFile: number, entries: readonly { sha256: string }[]): Promise<void> => {
       const started = performance.now();
       const late = new Map<SourceRun, ReturnType<PartitionedKeyOverflow['lateDuplicates']>>();
       for (const group of groupsOf(id)) {
@@ -197,7 +197,7 @@ export async function computeVariants(
         const ms = Math.round(performance.now() - started);
         traceKeys?.(`${id}: ${past} keys past the key set's memory budget, checked in ${ms} ms: ${repeats} of them repeat an earlier key${repeats > 0 ? '; reading the files again' : ''}`);
       }
-      if (repeats === 0) return false;
+      if (repeats === 0) return;
       gate.restart();
       for (const p of prepared) {
         const sourcePlan = p.plan.sources.find((s) => s.source.id === id);
@@ -208,9 +208,8 @@ export async function computeVariants(
       }
       const again = await readFiles(files, firstFile, groupsOf(id));
       again.forEach((entry, k) => {
-        if (entry.sha256 !== entries[k]!.sha256) throw new InputError(`${entry.path}: the file changed while it was being read; run again once it is complete`);
+        if (entry.sha256 !== entries[k]!.sha256) throw changedWhileRead(entry.path);
       });
-      return true;
     };
 
     for (const id of sourceIds) {
@@ -225,7 +224,7 @@ export async function computeVariants(
       const firstFile = fileNames.length;
       for (const file of files) fileNames.push(displayPath(file));
       const entries = await readFiles(files, firstFile, groups);
-      if (await readAgainForLateDuplicates(id, files, firstFile, entries)) groups.splice(0, groups.length, ...groupsOf(id));
+      await readAgainForLateDuplicates(id, files, firstFile, entries);
       gate.release();
       duplicates += gate.duplicates;
       const policy = groups[0]!.plan.source;

@@ -9,6 +9,11 @@ function stamp(path: string, shown: string): Stats {
   }
 }
 
+/** The error for a file whose content changed while rmos read it. */
+export function changedWhileRead(shown: string): InputError {
+  return new InputError(`${shown}: the file changed while it was being read; run again once it is complete`);
+}
+
 /**
  * Runs a read of a file and its hash, and refuses the result if the file changed or
  * disappeared meanwhile: the report must name the bytes its numbers came from. A file that
@@ -26,8 +31,6 @@ export async function readUnchanged<T>(path: string, shown: string, read: () => 
     throw error;
   }
   const after = stamp(path, shown);
-  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) {
-    throw new InputError(`${shown}: the file changed while it was being read; run again once it is complete`);
-  }
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) throw changedWhileRead(shown);
   return result;
 }
