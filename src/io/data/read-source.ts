@@ -51,14 +51,14 @@ class GroupDecoder {
   private parsers: ((raw: string) => Value | Invalid)[] = [];
   /** Byte-level parsers for common shapes (null: always the text path), tried first. */
   private fast: (ByteValueParser | null)[] = [];
-  /** The row's key, hashed once for every run of the group. */
+  /** The row's key, read once for every run of the group. */
   readonly key = new KeyCell();
   /**
-   * When nothing but duplicate detection reads the key column, a plain ASCII key is hashed
+   * When nothing but duplicate detection reads the key column, a plain ASCII key is read
    * from its bytes and never becomes a string (an id column is unique per row: no interning).
    */
   private keyFromBytes = false;
-  private keyHashedFromBytes = false;
+  private keyReadFromBytes = false;
   private record: CsvRecord | null = null;
 
   constructor(readonly group: ConsumerGroup) {
@@ -92,8 +92,8 @@ class GroupDecoder {
     this.keyFromBytes = plan.keyOnly && keyColumn !== null && keyColumn.type === 'string' && keyColumn.values === undefined;
   }
 
-  /** Hashes a plain ASCII key cell in place; false when the text path must decode it. */
-  private hashKeyBytes(span: RecordFields, field: number): boolean {
+  /** Reads a plain ASCII key cell in place (its dense id, or its hashes); false when the text path must decode it. */
+  private readKeyBytes(span: RecordFields, field: number): boolean {
     if (!span.isRaw(field)) return false;
     this.trimCell(span, field);
     if (this.cellStart === this.cellEnd) {
@@ -118,7 +118,7 @@ class GroupDecoder {
 
   private keyText(): string {
     const { keySlot } = this.group.plan;
-    return this.keyHashedFromBytes ? this.record!.text(this.fields[keySlot]!).trim() : String(this.values[keySlot]);
+    return this.keyReadFromBytes ? this.record!.text(this.fields[keySlot]!).trim() : String(this.values[keySlot]);
   }
 
   decode(path: string, record: CsvRecord, pending: Reject[]): void {
@@ -127,11 +127,11 @@ class GroupDecoder {
     const span = record instanceof RecordFields ? record : null;
     const keySlot = this.group.plan.keySlot;
     this.record = record;
-    this.keyHashedFromBytes = false;
+    this.keyReadFromBytes = false;
     for (let slot = 0; slot < values.length; slot++) {
       const field = fields[slot]!;
-      if (slot === keySlot && this.keyFromBytes && span !== null && this.hashKeyBytes(span, field)) {
-        this.keyHashedFromBytes = true;
+      if (slot === keySlot && this.keyFromBytes && span !== null && this.readKeyBytes(span, field)) {
+        this.keyReadFromBytes = true;
         values[slot] = null; // nothing reads it
         invalid[slot] = 0;
         continue;
@@ -176,7 +176,7 @@ class GroupDecoder {
         invalid[slot] = 0;
       }
     }
-    if (!this.keyHashedFromBytes) {
+    if (!this.keyReadFromBytes) {
       const key = keySlot >= 0 && invalid[keySlot] === 0 ? values[keySlot]! : null;
       if (key === null) this.key.present = false;
       else this.key.setText(String(key));
