@@ -7,6 +7,7 @@ import { createAccumulator, type Accumulator } from './accumulators.js';
 import { emptyAccounting, type Accounting } from './accounting.js';
 import type { KeyCell } from './key-cell.js';
 import { KeyLog, KeySet, type LoggedKeys } from './key-set.js';
+import { compileConsume, IN, OUT, UNKNOWN, type Consume } from './compile-consume.js';
 import type { MetricSourcePlan, SourcePlan } from './plan.js';
 
 /** Where a row came from: the index of its file in the run's file list and its line. */
@@ -57,19 +58,6 @@ export class MetricSourceRun {
     return state;
   }
 
-  /** Adds a used row to the overall measures and, when segmented, to its segment's (each condition tested once). */
-  measure(values: readonly Scalar[], segment: Accumulator[] | null): void {
-    const measures = this.plan.measures;
-    const overall = this.overall;
-    for (let i = 0; i < measures.length; i++) {
-      const m = measures[i]!;
-      if (m.where !== undefined && !m.where(values)) continue;
-      const value = m.slot >= 0 ? values[m.slot]! : 1;
-      overall[i]!.add(value);
-      if (segment !== null) segment[i]!.add(value);
-    }
-  }
-
   segment(values: readonly Scalar[]): SegmentState {
     const slots = this.plan.dimensionSlots;
     let level = this.lookup;
@@ -109,10 +97,6 @@ export class MetricSourceRun {
   }
 }
 
-const OUT = 0;
-const IN = 1;
-const UNKNOWN = 2;
-
 /**
  * Classifies and measures every row of one source for every metric reading it.
  * Keys are remembered only for rows some metric places in the period (or cannot
@@ -123,7 +107,6 @@ export class SourceRun {
   private readonly seenKeys: KeySet;
   /** Mergeable runs log every key they see first, in order, so a merge can find repeats. */
   readonly keyLog: KeyLog | null;
-  private readonly periodState: Uint8Array;
   private readonly utc: boolean;
 
   /**
@@ -141,15 +124,19 @@ export class SourceRun {
     this.seenKeys = keys;
     this.metrics = plan.tasks.map((task) => new MetricSourceRun(task, mergeable));
     this.keyLog = mergeable && plan.keySlot >= 0 ? new KeyLog() : null;
-    this.periodState = new Uint8Array(plan.tasks.length);
     this.utc = isUtcZone(timezone);
+    this.consume = compileConsume({
+      tasks: this.metrics.map((run) => ({ plan: run.plan, accounting: run.accounting, overall: run.overall, segment: (values) => run.segment(values) })),
+      place: (values, invalid, slot, isDate) => this.place(values, invalid, slot, isDate),
+      checkKey: (key, at) => this.checkKey(key, at),
+    });
   }
 
-  private placeInPeriod(task: MetricSourcePlan, values: readonly Scalar[], invalid: Uint8Array): number {
-    const time = values[task.timeSlot];
-    if (time === null || invalid[task.timeSlot] === 1) return UNKNOWN;
-    const day =
-      task.timeType === 'date' ? (time as number) : this.utc ? Math.floor((time as number) / MS_PER_DAY) : localDay(time as number, this.timezone);
+  /** OUT, IN or UNKNOWN: where the row's value in the time column `slot` falls against the period. */
+  private place(values: readonly Scalar[], invalid: Uint8Array, slot: number, isDate: boolean): number {
+    const time = values[slot];
+    if (time === null || invalid[slot] === 1) return UNKNOWN;
+    const day = isDate ? (time as number) : this.utc ? Math.floor((time as number) / MS_PER_DAY) : localDay(time as number, this.timezone);
     return day >= this.period.start && day <= this.period.end ? IN : OUT;
   }
 
@@ -157,84 +144,9 @@ export class SourceRun {
    * Takes one decoded row. `invalid[slot]` is 1 where the cell did not match its type.
    * Returns true when some metric counted the row as invalid: only then are its
    * invalid cells reported, so that --rejects and the accounting always agree.
-   * `key` is the row's key (plan.keySlot), hashed by the decoder.
+   * `key` is the row's key (plan.keySlot), as the decoder read it. See compileConsume.
    */
-  consume(values: readonly Scalar[], invalid: Uint8Array, ragged: boolean, at: RowLocation, key: KeyCell): boolean {
-    const runs = this.metrics;
-    let anyInPlay = false;
-    let countedInvalid = false;
-    // Metrics of one source mostly share its time column: place the row once per column.
-    let placedSlot = -1;
-    let placed = UNKNOWN;
-    for (let i = 0; i < runs.length; i++) {
-      const task = runs[i]!.plan;
-      if (ragged) placed = UNKNOWN;
-      else if (task.timeSlot !== placedSlot) {
-        placed = this.placeInPeriod(task, values, invalid);
-        placedSlot = task.timeSlot;
-      }
-      this.periodState[i] = placed;
-      if (placed !== OUT) anyInPlay = true;
-    }
-    let duplicate = false;
-    if (anyInPlay && !ragged && key.present) duplicate = this.checkKey(key, at);
-
-    for (let i = 0; i < runs.length; i++) {
-      const run = runs[i]!;
-      const a = run.accounting;
-      const task = run.plan;
-      a.read++;
-      if (ragged) {
-        a.invalid++;
-        countedInvalid = true;
-        continue;
-      }
-      const state = this.periodState[i]!;
-      if (state === OUT) {
-        a.out_of_period++;
-        continue;
-      }
-      if (duplicate) {
-        a.duplicate++;
-        continue;
-      }
-      let excluded = false;
-      const exclusions = task.exclusions;
-      for (let e = 0; e < exclusions.length; e++) {
-        const exclusion = exclusions[e]!;
-        if (exclusion.test(values)) {
-          a.excluded[exclusion.name]!++;
-          excluded = true;
-          break;
-        }
-      }
-      if (excluded) continue;
-      if (state === UNKNOWN) {
-        if (invalid[task.timeSlot] === 1) {
-          a.invalid++;
-          countedInvalid = true;
-        }
-        else a.missing++;
-        continue;
-      }
-      if (anyInvalid(task.readSlots, invalid)) {
-        a.invalid++;
-        countedInvalid = true;
-        continue;
-      }
-      if (task.valueSlots.length > 0 && allMissing(task.valueSlots, values)) {
-        a.missing++;
-        continue;
-      }
-      a.used++;
-      if (task.dimensionSlots.length > 0) {
-        const segment = run.segment(values);
-        segment.used++;
-        run.measure(values, segment.measures);
-      } else run.measure(values, null);
-    }
-    return countedInvalid;
-  }
+  readonly consume: Consume;
 
   private checkKey(key: KeyCell, at: RowLocation): boolean {
     const location = at.file * 0x1_0000_0000 + at.line;
@@ -284,14 +196,4 @@ export class SourceRun {
   dropKeys(log: LoggedKeys): void {
     this.seenKeys.removeAll(log);
   }
-}
-
-function anyInvalid(slots: readonly number[], invalid: Uint8Array): boolean {
-  for (let i = 0; i < slots.length; i++) if (invalid[slots[i]!] === 1) return true;
-  return false;
-}
-
-function allMissing(slots: readonly number[], values: readonly Scalar[]): boolean {
-  for (let i = 0; i < slots.length; i++) if (values[slots[i]!] !== null) return false;
-  return true;
 }

@@ -1,3 +1,5 @@
+import type { RecordFields } from './record-fields.js';
+
 export type Delimiter = ',' | ';' | '\t' | '|';
 
 export interface CsvReadOptions {
@@ -59,4 +61,5 @@ export interface CsvScanResult {
 }
 
 export type OnCsvHeader = (header: CsvHeader) => void;
-export type OnCsvRecord = (record: CsvRecord) => void;
+/** Records are delivered as the scanner's reusable RecordFields (a CsvRecord with the field offsets). */
+export type OnCsvRecord = (record: RecordFields) => void;

@@ -3,9 +3,10 @@ import type { SourcePlan } from '../../core/compute/plan.js';
 import { KeyCell } from '../../core/compute/key-cell.js';
 import type { SourceRun } from '../../core/compute/source-run.js';
 import type { Scalar } from '../../core/expression/runtime.js';
-import { FALLBACK, isInvalid, makeByteValueParser, makeValueParser, type ByteValueParser, type Invalid, type Value, type ValueOptions } from '../../core/values/index.js';
-import { CsvError, scanCsv, type CsvHeader, type CsvRecord } from '../csv/index.js';
-import { RecordFields } from '../csv/record-fields.js';
+import { isInvalid, makeByteValueParser, makeValueParser, type Invalid, type Value, type ValueOptions } from '../../core/values/index.js';
+import { CsvError, scanCsv, type CsvHeader } from '../csv/index.js';
+import type { RecordFields } from '../csv/record-fields.js';
+import { compileDecode, type DecodeFields } from './compile-decode.js';
 import { scanCsvHead, scanCsvRange, type RangeScanResult } from '../csv/scan-csv-range.js';
 import { matchHeader } from './match-header.js';
 
@@ -49,17 +50,15 @@ class GroupDecoder {
   readonly invalid: Uint8Array;
   private fields: number[] = [];
   private parsers: ((raw: string) => Value | Invalid)[] = [];
-  /** Byte-level parsers for common shapes (null: always the text path), tried first. */
-  private fast: (ByteValueParser | null)[] = [];
   /** The row's key, read once for every run of the group. */
   readonly key = new KeyCell();
   /**
    * When nothing but duplicate detection reads the key column, a plain ASCII key is read
    * from its bytes and never becomes a string (an id column is unique per row: no interning).
    */
-  private keyFromBytes = false;
   private keyReadFromBytes = false;
-  private record: CsvRecord | null = null;
+  private record: RecordFields | null = null;
+  private decodeFields: DecodeFields = () => false;
 
   constructor(readonly group: ConsumerGroup) {
     this.values = new Array<Scalar>(group.plan.columns.length).fill(null);
@@ -87,33 +86,18 @@ class GroupDecoder {
       }),
     );
     this.parsers = options.map((o) => makeValueParser(o));
-    this.fast = options.map((o) => makeByteValueParser(o));
     const keyColumn = plan.keySlot >= 0 ? plan.columns[plan.keySlot]! : null;
-    this.keyFromBytes = plan.keyOnly && keyColumn !== null && keyColumn.type === 'string' && keyColumn.values === undefined;
-  }
-
-  /** Reads a plain ASCII key cell in place (its dense id, or its hashes); false when the text path must decode it. */
-  private readKeyBytes(span: RecordFields, field: number): boolean {
-    if (!span.isRaw(field)) return false;
-    this.trimCell(span, field);
-    if (this.cellStart === this.cellEnd) {
-      this.key.present = false;
-      return true;
-    }
-    return this.key.setAsciiBytes(span.bytes, this.cellStart, this.cellEnd);
-  }
-
-  /** The cell's bytes without surrounding ASCII spaces: [cellStart, cellEnd), set without allocating. */
-  private cellStart = 0;
-  private cellEnd = 0;
-  private trimCell(span: RecordFields, field: number): void {
-    const bytes = span.bytes;
-    let start = span.starts[field]!;
-    let end = span.ends[field]!;
-    while (start < end && isAsciiSpace(bytes[start]!)) start++;
-    while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
-    this.cellStart = start;
-    this.cellEnd = end;
+    const keyFromBytes = plan.keyOnly && keyColumn !== null && keyColumn.type === 'string' && keyColumn.values === undefined;
+    this.decodeFields = compileDecode({
+      fields: this.fields,
+      // Byte-level parsers for common shapes, tried first.
+      parsers: options.map((o) => makeByteValueParser(o)),
+      keySlot: keyFromBytes ? plan.keySlot : -1,
+      values: this.values,
+      invalid: this.invalid,
+      key: this.key,
+      decodeText: (record, slot) => this.decodeText(record, slot),
+    });
   }
 
   private keyText(): string {
@@ -121,76 +105,57 @@ class GroupDecoder {
     return this.keyReadFromBytes ? this.record!.text(this.fields[keySlot]!).trim() : String(this.values[keySlot]);
   }
 
-  decode(path: string, record: CsvRecord, pending: Reject[]): void {
-    const { values, invalid, fields, parsers, fast } = this;
-    const columns = this.group.plan.columns;
-    const span = record instanceof RecordFields ? record : null;
-    const keySlot = this.group.plan.keySlot;
+  decode(path: string, record: RecordFields, pending: Reject[]): void {
+    this.path = path;
+    this.pending = pending;
     this.record = record;
-    this.keyReadFromBytes = false;
-    for (let slot = 0; slot < values.length; slot++) {
-      const field = fields[slot]!;
-      if (slot === keySlot && this.keyFromBytes && span !== null && this.readKeyBytes(span, field)) {
-        this.keyReadFromBytes = true;
-        values[slot] = null; // nothing reads it
-        invalid[slot] = 0;
-        continue;
-      }
-      const parseBytes = fast[slot];
-      if (span !== null && parseBytes !== null && parseBytes !== undefined && span.isRaw(field)) {
-        this.trimCell(span, field);
-        if (this.cellStart === this.cellEnd) {
-          values[slot] = null; // blank is missing in every column
-          invalid[slot] = 0;
-          continue;
-        }
-        const value = parseBytes(span.bytes, this.cellStart, this.cellEnd);
-        if (value !== FALLBACK) {
-          values[slot] = value;
-          invalid[slot] = 0;
-          continue;
-        }
-      }
-      if (record.isEmpty(field)) {
-        values[slot] = null;
-        invalid[slot] = 0;
-        continue;
-      }
-      let raw: string;
-      try {
-        raw = record.text(field);
-      } catch (error) {
-        if (!(error instanceof CsvError)) throw error;
-        values[slot] = null;
-        invalid[slot] = 1;
-        pending.push({ file: path, line: record.fieldLine(field), column: record.column(field), field: columns[slot]!.name, value: null, reason: 'the cell is not UTF-8 text' });
-        continue;
-      }
-      const parsed = parsers[slot]!(raw);
-      if (isInvalid(parsed)) {
-        values[slot] = null;
-        invalid[slot] = 1;
-        pending.push({ file: path, line: record.fieldLine(field), column: record.column(field), field: columns[slot]!.name, value: raw, reason: parsed.reason });
-      } else {
-        values[slot] = parsed;
-        invalid[slot] = 0;
-      }
-    }
+    this.keyReadFromBytes = this.decodeFields(record);
     if (!this.keyReadFromBytes) {
-      const key = keySlot >= 0 && invalid[keySlot] === 0 ? values[keySlot]! : null;
+      const keySlot = this.group.plan.keySlot;
+      const key = keySlot >= 0 && this.invalid[keySlot] === 0 ? this.values[keySlot]! : null;
       if (key === null) this.key.present = false;
       else this.key.setText(String(key));
     }
   }
-}
 
-function isAsciiSpace(b: number): boolean {
-  return b === 32 || (b >= 9 && b <= 13);
+  /** The file and rejects of the record being decoded, for decodeText. */
+  private path = '';
+  private pending: Reject[] = [];
+
+  /** One cell through its text and the full parser, which owns the rules and the messages. */
+  private decodeText(record: RecordFields, slot: number): void {
+    const { values, invalid } = this;
+    const field = this.fields[slot]!;
+    if (record.isEmpty(field)) {
+      values[slot] = null;
+      invalid[slot] = 0;
+      return;
+    }
+    const reject = (value: string | null, reason: string): void => {
+      values[slot] = null;
+      invalid[slot] = 1;
+      this.pending.push({ file: this.path, line: record.fieldLine(field), column: record.column(field), field: this.group.plan.columns[slot]!.name, value, reason });
+    };
+    let raw: string;
+    try {
+      raw = record.text(field);
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      reject(null, 'the cell is not UTF-8 text');
+      return;
+    }
+    const parsed = this.parsers[slot]!(raw);
+    if (isInvalid(parsed)) reject(raw, parsed.reason);
+    else {
+      values[slot] = parsed;
+      invalid[slot] = 0;
+    }
+  }
 }
 
 interface RecordHandler {
   readonly onHeader: (header: CsvHeader) => void;
-  readonly onRecord: (record: CsvRecord) => void;
+  readonly onRecord: (record: RecordFields) => void;
 }
 
 /** Decodes each record for every consumer group and reports the rejects of rows counted invalid. */
@@ -208,7 +173,7 @@ function recordHandler(path: string, fileIndex: number, groups: readonly Consume
   };
 
   let rows = 0;
-  const onRecord = (record: CsvRecord): void => {
+  const onRecord = (record: RecordFields): void => {
     if ((++rows & 0xffff) === 0) ctx.onProgress?.(rows);
     location.line = record.line;
     if (pending.length !== 0) pending.length = 0;
