@@ -1,5 +1,5 @@
 // How long the byte-level parsers take per cell for the shapes of the survey export:
-// a UTC timestamp, a date, an integer score.
+// a UTC timestamp, a date, an integer score, a boolean flag.
 //   node bench/run.mjs cell-parse
 import { makeByteValueParser, type ValueOptions } from '../src/core/values/index.js';
 
@@ -14,6 +14,7 @@ const cases: [string, ValueOptions, () => string][] = [
   ['timestamp (UTC)', { type: 'timestamp', decimal: '.', timezone: 'UTC' }, () => `${day().slice(0, 19)}Z`],
   ['date', { type: 'date', decimal: '.', timezone: 'UTC' }, () => day().slice(0, 10)],
   ['integer 0-10', { type: 'integer', decimal: '.', timezone: 'UTC', min: 0, max: 10 }, () => String(Math.floor(random() * 11))],
+  ['boolean', { type: 'boolean', decimal: '.', timezone: 'UTC' }, () => (random() < 0.95 ? 'false' : 'true')],
 ];
 
 for (const [label, options, cell] of cases) {
@@ -28,7 +29,7 @@ for (const [label, options, cell] of cases) {
     const t = performance.now();
     for (let i = 0; i < PARSES; i++) {
       const line = lines[i % CELLS]!;
-      sink += parse(line.bytes, 2, line.end) as number;
+      sink += Number(parse(line.bytes, 2, line.end));
     }
     (globalThis as { sink?: number }).sink = sink; // keeps the parses from being optimised away
     if (round === 2) console.log(`${label.padEnd(16)} ${(((performance.now() - t) * 1e6) / PARSES).toFixed(1)} ns a cell`);

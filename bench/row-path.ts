@@ -3,7 +3,7 @@
 // decode the planned cells, classify, measure nps + csat + ces overall and by region). Each is
 // run seven times (ROUNDS=N to change) and the fastest is shown, in wall and in CPU time, so
 // that compilation and other load on the machine weigh less than in one timed process.
-//   node bench/run.mjs row-path [--file PATH] [--skip-scan]
+//   node bench/run.mjs row-path [--file PATH] [--only scan|decode|all]
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { planCompute } from '../src/core/compute/plan.js';
@@ -47,8 +47,18 @@ async function best(label: string, once: () => Promise<number>): Promise<void> {
   console.log(`${label.padEnd(34)} wall ${(wall / 1000).toFixed(2)} s ${perRow(wall)} ns a row, CPU ${perRow(cpu)} ns a row`);
 }
 
-if (!process.argv.includes('--skip-scan')) await best('scan only', async () => (await scanCsv(path, { delimiter: ',', displayPath: path }, () => undefined, () => undefined)).records);
-await best('scan, decode, classify, measure', async () => {
-  const groups = plan.sources.map((sourcePlan) => ({ plan: sourcePlan, timezone, runs: [new SourceRun(sourcePlan, period, timezone, () => undefined)] }));
-  return (await readSourceFile(path, 0, groups, { timezone, onReject: () => undefined })).rows;
-});
+// --only scan|decode|all: one stage alone (decode: scan and decode, no metric reads the rows).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+if (only === null || only === 'scan') await best('scan only', async () => (await scanCsv(path, { delimiter: ',', displayPath: path }, () => undefined, () => undefined)).records);
+if (only === 'decode') {
+  await best('scan, decode', async () => {
+    const groups = plan.sources.map((sourcePlan) => ({ plan: sourcePlan, timezone, runs: [] }));
+    return (await readSourceFile(path, 0, groups, { timezone, onReject: () => undefined })).rows;
+  });
+}
+if (only === null || only === 'all') {
+  await best('scan, decode, classify, measure', async () => {
+    const groups = plan.sources.map((sourcePlan) => ({ plan: sourcePlan, timezone, runs: [new SourceRun(sourcePlan, period, timezone, () => undefined)] }));
+    return (await readSourceFile(path, 0, groups, { timezone, onReject: () => undefined })).rows;
+  });
+}

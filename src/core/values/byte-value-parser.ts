@@ -23,15 +23,18 @@ function isAsciiSpace(b: number): boolean {
   return b === 32 || (b >= 9 && b <= 13);
 }
 
-/** Exactly `count` ASCII digits at i as a number, or -1. */
-function digits(bytes: Uint8Array, i: number, count: number): number {
-  let value = 0;
-  for (let k = 0; k < count; k++) {
-    const d = bytes[i + k]! - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+/** Two ASCII digits at i as a number, or -1. */
+function twoDigits(bytes: Uint8Array, i: number): number {
+  const a = bytes[i]! - 48;
+  const b = bytes[i + 1]! - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Four ASCII digits at i as a number, or -1. */
+function fourDigits(bytes: Uint8Array, i: number): number {
+  const high = twoDigits(bytes, i);
+  const low = twoDigits(bytes, i + 2);
+  return high < 0 || low < 0 ? -1 : high * 100 + low;
 }
 
 const EXACT_POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -108,20 +111,43 @@ function equalsLower(bytes: Uint8Array, start: number, end: number, word: Uint8A
   return true;
 }
 
-function matchesAny(bytes: Uint8Array, start: number, end: number, words: readonly Uint8Array[]): boolean {
-  for (let k = 0; k < words.length; k++) if (equalsLower(bytes, start, end, words[k]!)) return true;
-  return false;
+/** Longest cell packed into one number by packLower: 6 bytes and the length stay below 2^53. */
+const PACKED_BYTES = 6;
+
+/** ASCII bytes[start, end) lower-cased and packed with their length into one exact number; -1 past PACKED_BYTES or on a non-ASCII byte. */
+function packLower(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start > PACKED_BYTES) return -1;
+  let packed = end - start;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80) return -1;
+    packed = packed * 256 + (b >= 65 && b <= 90 ? b + 32 : b);
+  }
+  return packed;
 }
 
-/** Missing tokens first, as in makeValueParser. */
+/**
+ * Missing tokens first, as in makeValueParser, then the true and false words. Every word of
+ * up to six bytes is packed into a number, so a cell is matched by comparing one number with
+ * each word's, instead of byte by byte with each word in turn.
+ */
 function booleanParser(missing: readonly Uint8Array[]): ByteValueParser {
-  const yes = wordsAsBytes(['true', 'yes', 'y', 't', '1']);
-  const no = wordsAsBytes(['false', 'no', 'n', 'f', '0']);
+  const words: [Uint8Array, boolean | null][] = [
+    ...missing.map((w): [Uint8Array, null] => [w, null]),
+    ...wordsAsBytes(['true', 'yes', 'y', 't', '1']).map((w): [Uint8Array, boolean] => [w, true]),
+    ...wordsAsBytes(['false', 'no', 'n', 'f', '0']).map((w): [Uint8Array, boolean] => [w, false]),
+  ];
+  const short = words.filter(([w]) => w.length <= PACKED_BYTES);
+  const packed = Float64Array.from(short, ([w]) => packLower(w, 0, w.length));
+  const results = short.map(([, value]) => value);
+  const long = words.filter(([w]) => w.length > PACKED_BYTES);
   return (bytes, start, end) => {
-    if (matchesAny(bytes, start, end, missing)) return null;
-    if (end - start > 5) return FALLBACK;
-    if (matchesAny(bytes, start, end, yes)) return true;
-    if (matchesAny(bytes, start, end, no)) return false;
+    const key = packLower(bytes, start, end);
+    if (key >= 0) {
+      for (let k = 0; k < packed.length; k++) if (packed[k] === key) return results[k]!;
+      return FALLBACK;
+    }
+    for (const [word, value] of long) if (equalsLower(bytes, start, end, word)) return value;
     return FALLBACK;
   };
 }
@@ -141,9 +167,9 @@ for (let i = 0; i < TABLE_YEARS * 12; i++) {
 /** YYYY-MM-DD at start as an epoch day, or NOT_A_DAY when the shape or the date is wrong. */
 function isoDay(bytes: Uint8Array, start: number): number {
   if (bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return NOT_A_DAY;
-  const year = digits(bytes, start, 4);
-  const month = digits(bytes, start + 5, 2);
-  const day = digits(bytes, start + 8, 2);
+  const year = fourDigits(bytes, start);
+  const month = twoDigits(bytes, start + 5);
+  const day = twoDigits(bytes, start + 8);
   if (year < 0 || month < 1 || month > 12 || day < 1) return NOT_A_DAY;
   const at = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
   if (at >= 0 && at < MONTH_START.length) return day <= MONTH_DAYS[at]! ? MONTH_START[at]! + day - 1 : NOT_A_DAY;
@@ -168,12 +194,12 @@ function timestampParser(timezone: string): ByteValueParser {
     const sep = bytes[start + 10];
     if ((sep !== 84 && sep !== 116 && sep !== 32) || bytes[start + 13] !== 58 || bytes[start + 16] !== 58) return FALLBACK;
     const day = isoDay(bytes, start);
-    const hour = digits(bytes, start + 11, 2);
-    const minute = digits(bytes, start + 14, 2);
-    const second = digits(bytes, start + 17, 2);
+    const hour = twoDigits(bytes, start + 11);
+    const minute = twoDigits(bytes, start + 14);
+    const second = twoDigits(bytes, start + 17);
     if (day === NOT_A_DAY || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return FALLBACK;
     if (zulu) return day * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000;
-    return instantFromLocal(digits(bytes, start, 4), digits(bytes, start + 5, 2), digits(bytes, start + 8, 2), hour, minute, second, 0, timezone);
+    return instantFromLocal(fourDigits(bytes, start), twoDigits(bytes, start + 5), twoDigits(bytes, start + 8), hour, minute, second, 0, timezone);
   };
 }
 

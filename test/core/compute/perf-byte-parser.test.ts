@@ -25,7 +25,7 @@ const shapes = fc.oneof(
   fc.integer({ min: -1e16, max: 1e16 }).map(String),
   fc.double({ noNaN: true }).map(String),
   fc.date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 0, 1)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19) + 'Z'),
-  fc.constantFrom('9.0', '9.00', '09', '-0', '+7', '1,0', '2025-02-29', '2024-02-29', '2025-13-01T00:00:00Z', '2025-01-01 24:00:00', 'NA', 'n/a', 'Null', '-', 'Yes', 'NO', 'T', 'f', '1', '0', 'maybe'),
+  fc.constantFrom('9.0', '9.00', '09', '-0', '+7', '1,0', '2025-02-29', '2024-02-29', '2025-13-01T00:00:00Z', '2025-01-01 24:00:00', 'NA', 'n/a', 'Null', '-', 'Yes', 'NO', 'T', 'f', '1', '0', 'maybe', 'N', 'n', 'unknown', 'UNKNOWN', 'unknow', 'falsey', 'TRUE ', 'ÿes', 'nulls'),
   // The edges of the month table (1900..2199) and of the calendar.
   fc.constantFrom('1899-12-31', '1900-01-01', '1900-02-29', '2000-02-29', '2100-02-29', '2199-12-31', '2200-01-01', '2025-04-31', '2025-00-10', '2025-01-00', '0000-01-01'),
   fc.constantFrom('1899-12-31T23:59:59Z', '1900-01-01T00:00:00Z', '2000-02-29T12:00:00Z', '2100-02-29T00:00:00Z', '2199-12-31T23:59:59Z', '2200-01-01T00:00:00Z', '2025-06-31T00:00:00Z'),
