@@ -3,8 +3,9 @@
 // decode the planned cells, classify, measure nps + csat + ces overall and by region). Each is
 // run seven times (ROUNDS=N to change) and the fastest is shown, in wall and in CPU time, so
 // that compilation and other load on the machine weigh less than in one timed process.
-//   node bench/run.mjs row-path [--file PATH] [--only scan|decode|all]
-import { existsSync } from 'node:fs';
+//   node bench/run.mjs row-path [--file PATH] [--only scan|decode|all|pieces]
+import { existsSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { planCompute } from '../src/core/compute/plan.js';
 import { SourceRun } from '../src/core/compute/source-run.js';
@@ -13,7 +14,9 @@ import { parsePeriod } from '../src/core/periods/parse-period.js';
 import type { Period } from '../src/core/periods/index.js';
 import { loadCleanLibrary } from '../src/io/compute/run-compute.js';
 import { scanCsv } from '../src/io/csv/scan-csv.js';
-import { readSourceFile } from '../src/io/data/read-source.js';
+import { readSourceFile, readSourceHead } from '../src/io/data/read-source.js';
+import { readPiece } from '../src/io/parallel/read-piece.js';
+import { splitPoints } from '../src/io/parallel/split-file.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const at = process.argv.indexOf('--file');
@@ -40,6 +43,7 @@ async function best(label: string, once: () => Promise<number>): Promise<void> {
     const c = process.cpuUsage();
     rows = await once();
     const used = process.cpuUsage(c);
+    if (process.env.ROUND_TRACE) console.log(`round ${round + 1}: ${(performance.now() - t).toFixed(0)} ms`);
     wall = Math.min(wall, performance.now() - t);
     cpu = Math.min(cpu, (used.user + used.system) / 1000);
   }
@@ -60,5 +64,26 @@ if (only === null || only === 'all') {
   await best('scan, decode, classify, measure', async () => {
     const groups = plan.sources.map((sourcePlan) => ({ plan: sourcePlan, timezone, runs: [new SourceRun(sourcePlan, period, timezone, () => undefined)] }));
     return (await readSourceFile(path, 0, groups, { timezone, onReject: () => undefined })).rows;
+  });
+}
+
+// --only pieces: the file read as a worker reads it (4 MiB pieces, each into fresh mergeable
+// runs and a reused key set, its state packed for the merge), all on this thread: the cost a
+// row has in a worker, to set against `all`.
+if (only === 'pieces') {
+  const source = plan.sources.find((s) => s.source.id === 'survey_responses')!;
+  const groupPlans = [{ plan: source, periods: [period], timezone }];
+  const head = await readSourceHead(path, groupPlans.map((g) => ({ plan: g.plan, timezone, runs: [] })));
+  const size = statSync(path).size;
+  const handle = await open(path, 'r');
+  const points = await splitPoints(handle, head.offset, size, Number(process.env.PIECE_MB ?? 4) * 1024 * 1024, { width: head.header.names.length, delimiter: 44 });
+  await handle.close();
+  await best(`pieces (${points.length - 1})`, async () => {
+    let rows = 0;
+    for (let k = 0; k + 1 < points.length; k++) {
+      const { done } = await readPiece(groupPlans, { id: k + 1, sourceId: source.source.id, path, fileIndex: 0, range: { header: head.header, start: points[k]!, stop: points[k + 1]! } });
+      rows += done.records;
+    }
+    return rows;
   });
 }

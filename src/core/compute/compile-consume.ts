@@ -15,16 +15,25 @@ export interface ConsumeTask {
   readonly plan: MetricSourcePlan;
   readonly accounting: Accounting;
   readonly overall: readonly Accumulator[];
-  /** The row's segment (only called when the plan has dimension slots). */
-  readonly segment: (values: readonly Scalar[]) => { used: number; readonly measures: Accumulator[] };
+  /** Finds the row's segment (only called when the plan has dimension slots). */
+  readonly segments: { segment(values: readonly Scalar[]): { used: number; readonly measures: Accumulator[] } };
+}
+
+/**
+ * The source's run, called through its methods: a parallel reader makes new runs for every
+ * piece of a file, and a method is the same function for all of them, so the engine keeps
+ * inlining it, where a new closure per piece would turn its call site megamorphic.
+ */
+export interface ConsumeHost {
+  /** OUT, IN or UNKNOWN for the row's value in the time column `slot`. */
+  place(values: readonly Scalar[], invalid: Uint8Array, slot: number, isDate: boolean): number;
+  /** Records the row's key; true when it repeats an earlier row's (a duplicate). */
+  checkKey(key: KeyCell, at: RowLocation): boolean;
 }
 
 export interface ConsumeParts {
+  readonly host: ConsumeHost;
   readonly tasks: readonly ConsumeTask[];
-  /** OUT, IN or UNKNOWN for the row's value in the time column `slot`. */
-  readonly place: (values: readonly Scalar[], invalid: Uint8Array, slot: number, isDate: boolean) => number;
-  /** Records the row's key; true when it repeats an earlier row's (a duplicate). */
-  readonly checkKey: (key: KeyCell, at: RowLocation) => boolean;
 }
 
 /** Classifies and measures one decoded row for every metric; true when some metric counted it invalid. */
@@ -40,7 +49,7 @@ export type Consume = (values: readonly Scalar[], invalid: Uint8Array, ragged: b
  */
 export function compileConsume(parts: ConsumeParts): Consume {
   const { tasks } = parts;
-  const args: Record<string, unknown> = { place: parts.place, checkKey: parts.checkKey };
+  const args: Record<string, unknown> = { host: parts.host };
   const code: string[] = ['return function consume(values, invalid, ragged, at, key) {'];
 
   code.push('  if (ragged) {');
@@ -53,10 +62,10 @@ export function compileConsume(parts: ConsumeParts): Consume {
     if (placeOf.has(plan.timeSlot)) continue;
     const name = `t${placeOf.size}`;
     placeOf.set(plan.timeSlot, name);
-    code.push(`  const ${name} = place(values, invalid, ${plan.timeSlot}, ${plan.timeType === 'date'});`);
+    code.push(`  const ${name} = host.place(values, invalid, ${plan.timeSlot}, ${plan.timeType === 'date'});`);
   }
   const inPlay = [...placeOf.values()].map((name) => `${name} !== ${OUT}`).join(' || ') || 'false';
-  code.push(`  const duplicate = (${inPlay}) && key.present && checkKey(key, at);`, '  let countedInvalid = false;');
+  code.push(`  const duplicate = (${inPlay}) && key.present && host.checkKey(key, at);`, '  let countedInvalid = false;');
 
   tasks.forEach((task, t) => {
     const { plan } = task;
@@ -64,7 +73,7 @@ export function compileConsume(parts: ConsumeParts): Consume {
     const placed = placeOf.get(plan.timeSlot)!;
     args[a] = task.accounting;
     args[`e${t}`] = task.accounting.excluded;
-    args[`s${t}`] = task.segment;
+    args[`s${t}`] = task.segments;
     code.push(`  ${a}.read++;`, `  if (${placed} === ${OUT}) ${a}.out_of_period++;`, `  else if (duplicate) ${a}.duplicate++;`);
     plan.exclusions.forEach((exclusion, x) => {
       args[`x${t}_${x}`] = exclusion.test;
@@ -81,7 +90,7 @@ export function compileConsume(parts: ConsumeParts): Consume {
     if (plan.valueSlots.length > 0) code.push(`  else if (${plan.valueSlots.map((s) => `values[${s}] === null`).join(' && ')}) ${a}.missing++;`);
     code.push('  else {', `    ${a}.used++;`);
     const segmented = plan.dimensionSlots.length > 0;
-    if (segmented) code.push(`    const g${t} = s${t}(values);`, `    g${t}.used++;`, `    const m${t} = g${t}.measures;`);
+    if (segmented) code.push(`    const g${t} = s${t}.segment(values);`, `    g${t}.used++;`, `    const m${t} = g${t}.measures;`);
     plan.measures.forEach((measure, i) => {
       const o = `o${t}_${i}`;
       args[o] = task.overall[i];

@@ -7,7 +7,7 @@ import { createAccumulator, type Accumulator } from './accumulators.js';
 import { emptyAccounting, type Accounting } from './accounting.js';
 import type { KeyCell } from './key-cell.js';
 import { KeyLog, KeySet, type LoggedKeys } from './key-set.js';
-import { compileConsume, IN, OUT, UNKNOWN, type Consume } from './compile-consume.js';
+import { compileConsume, IN, OUT, UNKNOWN, type Consume, type ConsumeHost } from './compile-consume.js';
 import type { MetricSourcePlan, SourcePlan } from './plan.js';
 
 /** Where a row came from: the index of its file in the run's file list and its line. */
@@ -102,7 +102,7 @@ export class MetricSourceRun {
  * Keys are remembered only for rows some metric places in the period (or cannot
  * place), so memory follows the rows that matter, not the size of the files.
  */
-export class SourceRun {
+export class SourceRun implements ConsumeHost {
   readonly metrics: MetricSourceRun[];
   private readonly seenKeys: KeySet;
   /** Mergeable runs log every key they see first, in order, so a merge can find repeats. */
@@ -125,15 +125,11 @@ export class SourceRun {
     this.metrics = plan.tasks.map((task) => new MetricSourceRun(task, mergeable));
     this.keyLog = mergeable && plan.keySlot >= 0 ? new KeyLog() : null;
     this.utc = isUtcZone(timezone);
-    this.consume = compileConsume({
-      tasks: this.metrics.map((run) => ({ plan: run.plan, accounting: run.accounting, overall: run.overall, segment: (values) => run.segment(values) })),
-      place: (values, invalid, slot, isDate) => this.place(values, invalid, slot, isDate),
-      checkKey: (key, at) => this.checkKey(key, at),
-    });
+    this.consume = compileConsume({ host: this, tasks: this.metrics.map((run) => ({ plan: run.plan, accounting: run.accounting, overall: run.overall, segments: run })) });
   }
 
   /** OUT, IN or UNKNOWN: where the row's value in the time column `slot` falls against the period. */
-  private place(values: readonly Scalar[], invalid: Uint8Array, slot: number, isDate: boolean): number {
+  place(values: readonly Scalar[], invalid: Uint8Array, slot: number, isDate: boolean): number {
     const time = values[slot];
     if (time === null || invalid[slot] === 1) return UNKNOWN;
     const day = isDate ? (time as number) : this.utc ? Math.floor((time as number) / MS_PER_DAY) : localDay(time as number, this.timezone);
@@ -148,7 +144,7 @@ export class SourceRun {
    */
   readonly consume: Consume;
 
-  private checkKey(key: KeyCell, at: RowLocation): boolean {
+  checkKey(key: KeyCell, at: RowLocation): boolean {
     const location = at.file * 0x1_0000_0000 + at.line;
     const first = this.seenKeys.add(key.h1, key.h2, key.id, location);
     if (first === undefined) {

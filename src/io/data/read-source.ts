@@ -3,7 +3,7 @@ import type { SourcePlan } from '../../core/compute/plan.js';
 import { KeyCell } from '../../core/compute/key-cell.js';
 import type { SourceRun } from '../../core/compute/source-run.js';
 import type { Scalar } from '../../core/expression/runtime.js';
-import { isInvalid, makeByteValueParser, makeValueParser, type Invalid, type Value, type ValueOptions } from '../../core/values/index.js';
+import { isInvalid, makeByteValueParser, makeValueParser, type ByteValueParser, type Invalid, type Value, type ValueOptions } from '../../core/values/index.js';
 import { CsvError, scanCsv, type CsvHeader } from '../csv/index.js';
 import type { RecordFields } from '../csv/record-fields.js';
 import { compileDecode, type DecodeFields } from './compile-decode.js';
@@ -45,6 +45,51 @@ export interface ConsumerGroup {
   readonly timezone: string;
 }
 
+interface ColumnParsers {
+  readonly text: ((raw: string) => Value | Invalid)[];
+  /** Byte-level parsers for common shapes, tried first (null: always the text path). */
+  readonly bytes: (ByteValueParser | null)[];
+}
+
+/** Parsers made so far, by plan, then by decimal mark and time zone. */
+const parsersByPlan = new WeakMap<SourcePlan, Map<string, ColumnParsers>>();
+
+/**
+ * The parsers of a plan's columns. A parallel reader decodes every piece of a file with the
+ * same plan: the same parser functions then serve every piece, so the decoder's calls to them
+ * stay inlined from piece to piece (new functions for each piece would turn those call sites
+ * megamorphic). A string column's interned values carry over too.
+ */
+function columnParsers(plan: SourcePlan, decimal: ValueOptions['decimal'], timezone: string): ColumnParsers {
+  let made = parsersByPlan.get(plan);
+  if (made === undefined) {
+    made = new Map();
+    parsersByPlan.set(plan, made);
+  }
+  const key = `${decimal}\u0000${timezone}`;
+  let parsers = made.get(key);
+  if (parsers === undefined) {
+    const { source } = plan;
+    const options = plan.columns.map(
+      (column): ValueOptions => ({
+        type: column.type,
+        decimal,
+        // In text columns only a blank cell is missing: "NA" may well be North America.
+        missingTokens: column.type === 'string' ? [] : source.dialect.missingValues,
+        min: column.min,
+        max: column.max,
+        values: column.values,
+        dateFormat: source.dialect.dateFormat,
+        timestampFormat: source.dialect.timestampFormat,
+        timezone,
+      }),
+    );
+    parsers = { text: options.map((o) => makeValueParser(o)), bytes: options.map((o) => makeByteValueParser(o)) };
+    made.set(key, parsers);
+  }
+  return parsers;
+}
+
 class GroupDecoder {
   readonly values: Scalar[];
   readonly invalid: Uint8Array;
@@ -71,27 +116,13 @@ class GroupDecoder {
     const { source } = plan;
     this.fields = matchHeader(path, header.names, source, plan.columns, plan.needs);
     const decimal = source.dialect.decimal === 'auto' ? (header.delimiter === ';' ? ',' : '.') : source.dialect.decimal;
-    const options = plan.columns.map(
-      (column): ValueOptions => ({
-        type: column.type,
-        decimal,
-        // In text columns only a blank cell is missing: "NA" may well be North America.
-        missingTokens: column.type === 'string' ? [] : source.dialect.missingValues,
-        min: column.min,
-        max: column.max,
-        values: column.values,
-        dateFormat: source.dialect.dateFormat,
-        timestampFormat: source.dialect.timestampFormat,
-        timezone: this.group.timezone,
-      }),
-    );
-    this.parsers = options.map((o) => makeValueParser(o));
+    const parsers = columnParsers(plan, decimal, this.group.timezone);
+    this.parsers = parsers.text;
     const keyColumn = plan.keySlot >= 0 ? plan.columns[plan.keySlot]! : null;
     const keyFromBytes = plan.keyOnly && keyColumn !== null && keyColumn.type === 'string' && keyColumn.values === undefined;
     this.decodeFields = compileDecode({
       fields: this.fields,
-      // Byte-level parsers for common shapes, tried first.
-      parsers: options.map((o) => makeByteValueParser(o)),
+      parsers: parsers.bytes,
       keySlot: keyFromBytes ? plan.keySlot : -1,
       values: this.values,
       invalid: this.invalid,

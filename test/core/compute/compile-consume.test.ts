@@ -120,9 +120,8 @@ describe('compileConsume', () => {
         const seen = new Set<number>();
         const seenByReference = new Set<number>();
         const consume = compileConsume({
-          tasks: plans.map((p, t): ConsumeTask => ({ plan: p, accounting: mine[t]!.accounting, overall: mine[t]!.overall, segment: (v) => segmentOf(mine[t]!, v) })),
-          place: (values, invalid, slot) => placeOf(values, invalid, slot),
-          checkKey: (key) => seen.has(key.id) || (seen.add(key.id), false),
+          tasks: plans.map((p, t): ConsumeTask => ({ plan: p, accounting: mine[t]!.accounting, overall: mine[t]!.overall, segments: { segment: (v) => segmentOf(mine[t]!, v) } })),
+          host: { place: (values, invalid, slot) => placeOf(values, invalid, slot), checkKey: (key) => seen.has(key.id) || (seen.add(key.id), false) },
         });
         const key = new KeyCell();
         for (const r of rows) {
@@ -146,9 +145,8 @@ describe('compileConsume', () => {
   it('counts a row excluded under a name that is not valid code', () => {
     const runs = plans.map(newRun);
     const consume = compileConsume({
-      tasks: plans.map((p, t): ConsumeTask => ({ plan: p, accounting: runs[t]!.accounting, overall: runs[t]!.overall, segment: (v) => segmentOf(runs[t]!, v) })),
-      place: (values, invalid, slot) => placeOf(values, invalid, slot),
-      checkKey: () => false,
+      tasks: plans.map((p, t): ConsumeTask => ({ plan: p, accounting: runs[t]!.accounting, overall: runs[t]!.overall, segments: { segment: (v) => segmentOf(runs[t]!, v) } })),
+      host: { place: (values, invalid, slot) => placeOf(values, invalid, slot), checkKey: () => false },
     });
     consume([12, 12, 0, 5, false, 'EMEA'], new Uint8Array(6), false, { file: 0, line: 2 }, new KeyCell());
     expect(runs[1]!.accounting.excluded).toEqual({ [oddName]: 1, flagged: 0 });
@@ -156,7 +154,7 @@ describe('compileConsume', () => {
   });
 
   it('compiles a source no metric reads', () => {
-    const consume = compileConsume({ tasks: [], place: () => IN, checkKey: () => false });
+    const consume = compileConsume({ tasks: [], host: { place: () => IN, checkKey: () => false } });
     expect(consume([], new Uint8Array(0), true, { file: 0, line: 2 }, new KeyCell())).toBe(false);
   });
 });
