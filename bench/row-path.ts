@@ -3,7 +3,7 @@
 // decode the planned cells, classify, measure nps + csat + ces overall and by region). Each is
 // run seven times (ROUNDS=N to change) and the fastest is shown, in wall and in CPU time, so
 // that compilation and other load on the machine weigh less than in one timed process.
-//   node bench/run.mjs row-path [--file PATH] [--only scan|decode|all|pieces]
+//   node bench/run.mjs row-path [--file PATH] [--only scan|decode|all|pieces]   (ROUND_TRACE=1: every round's time)
 import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
