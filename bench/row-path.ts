@@ -27,7 +27,7 @@ if (!existsSync(path)) {
 }
 
 const library = await loadCleanLibrary(`${root}metrics`);
-const plan = planCompute(analyzeLibrary(library), ['nps', 'csat', 'ces'], ['region']);
+const plan = planCompute(analyzeLibrary(library), ['nps', 'csat', 'ces'], process.env.NO_BY ? [] : ['region']);
 const period = parsePeriod('2025', { fiscalYearStartMonth: library.manifest.fiscalYearStartMonth }) as Period;
 const timezone = library.manifest.timezone;
 

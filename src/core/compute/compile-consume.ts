@@ -15,8 +15,10 @@ export interface ConsumeTask {
   readonly plan: MetricSourcePlan;
   readonly accounting: Accounting;
   readonly overall: readonly Accumulator[];
-  /** Finds the row's segment (only called when the plan has dimension slots). */
-  readonly segments: { segment(values: readonly Scalar[]): { used: number; readonly measures: Accumulator[] } };
+  /** The metric's segment with a number from `index` (only called when the plan has dimension slots). */
+  readonly segments: { segmentAt(index: number, values: readonly Scalar[]): { used: number; readonly measures: Accumulator[] } };
+  /** Numbers the row's combination of dimension values; metrics with the same dimensions share one (null: not segmented). */
+  readonly index: { index(values: readonly Scalar[]): number } | null;
 }
 
 /**
@@ -64,6 +66,16 @@ export function compileConsume(parts: ConsumeParts): Consume {
     placeOf.set(plan.timeSlot, name);
     code.push(`  const ${name} = host.place(values, invalid, ${plan.timeSlot}, ${plan.timeType === 'date'});`);
   }
+  // The row's segment number, per index shared by metrics with the same dimensions: looked up
+  // once, by the first metric that uses the row.
+  const indexName = new Map<unknown, string>();
+  for (const task of tasks) {
+    if (task.index === null || indexName.has(task.index)) continue;
+    const name = `k${indexName.size}`;
+    indexName.set(task.index, name);
+    args[`i${name}`] = task.index;
+    code.push(`  let ${name} = -1;`);
+  }
   const inPlay = [...placeOf.values()].map((name) => `${name} !== ${OUT}`).join(' || ') || 'false';
   code.push(`  const duplicate = (${inPlay}) && key.present && host.checkKey(key, at);`, '  let countedInvalid = false;');
 
@@ -90,7 +102,10 @@ export function compileConsume(parts: ConsumeParts): Consume {
     if (plan.valueSlots.length > 0) code.push(`  else if (${plan.valueSlots.map((s) => `values[${s}] === null`).join(' && ')}) ${a}.missing++;`);
     code.push('  else {', `    ${a}.used++;`);
     const segmented = plan.dimensionSlots.length > 0;
-    if (segmented) code.push(`    const g${t} = s${t}.segment(values);`, `    g${t}.used++;`, `    const m${t} = g${t}.measures;`);
+    if (segmented) {
+      const k = indexName.get(task.index)!;
+      code.push(`    if (${k} < 0) ${k} = i${k}.index(values);`, `    const g${t} = s${t}.segmentAt(${k}, values);`, `    g${t}.used++;`, `    const m${t} = g${t}.measures;`);
+    }
     plan.measures.forEach((measure, i) => {
       const o = `o${t}_${i}`;
       args[o] = task.overall[i];

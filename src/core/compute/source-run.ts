@@ -33,8 +33,8 @@ export class MetricSourceRun {
   readonly accounting: Accounting;
   readonly overall: Accumulator[];
   readonly segments = new Map<string, SegmentState>();
-  /** Dimension values → segment, one Map level per dimension: no key string built per row. */
-  private readonly lookup = new Map<Scalar, unknown>();
+  /** Segments by their number in the source's SegmentIndex for this metric's dimensions. */
+  private readonly numbered: (SegmentState | undefined)[] = [];
 
   constructor(
     readonly plan: MetricSourcePlan,
@@ -58,24 +58,12 @@ export class MetricSourceRun {
     return state;
   }
 
-  segment(values: readonly Scalar[]): SegmentState {
-    const slots = this.plan.dimensionSlots;
-    let level = this.lookup;
-    const last = slots.length - 1;
-    for (let i = 0; i < last; i++) {
-      const v = values[slots[i]!]!;
-      let next = level.get(v) as Map<Scalar, unknown> | undefined;
-      if (next === undefined) {
-        next = new Map();
-        level.set(v, next);
-      }
-      level = next;
-    }
-    const leaf = values[slots[last]!]!;
-    let found = level.get(leaf) as SegmentState | undefined;
+  /** The segment numbered `index` by the source's SegmentIndex, whose dimension values `values` holds. */
+  segmentAt(index: number, values: readonly Scalar[]): SegmentState {
+    let found = this.numbered[index];
     if (found === undefined) {
       found = this.segmentByKey(values);
-      level.set(leaf, found);
+      this.numbered[index] = found;
     }
     return found;
   }
@@ -94,6 +82,41 @@ export class MetricSourceRun {
       this.segments.set(key, state);
     }
     return state;
+  }
+}
+
+/**
+ * Numbers the combinations of values in some dimension columns as rows bring them: 0, 1, 2...
+ * One Map level per dimension, keyed by the value itself, so no key string is built per row.
+ * The metrics of a source segmented by the same dimensions share one index: a row's segment is
+ * looked up once, not once per metric.
+ */
+export class SegmentIndex {
+  private readonly lookup = new Map<Scalar, unknown>();
+  private count = 0;
+
+  constructor(readonly slots: readonly number[]) {}
+
+  index(values: readonly Scalar[]): number {
+    const slots = this.slots;
+    let level = this.lookup;
+    const last = slots.length - 1;
+    for (let i = 0; i < last; i++) {
+      const v = values[slots[i]!]!;
+      let next = level.get(v) as Map<Scalar, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(v, next);
+      }
+      level = next;
+    }
+    const leaf = values[slots[last]!]!;
+    let found = level.get(leaf) as number | undefined;
+    if (found === undefined) {
+      found = this.count++;
+      level.set(leaf, found);
+    }
+    return found;
   }
 }
 
@@ -125,7 +148,26 @@ export class SourceRun implements ConsumeHost {
     this.metrics = plan.tasks.map((task) => new MetricSourceRun(task, mergeable));
     this.keyLog = mergeable && plan.keySlot >= 0 ? new KeyLog() : null;
     this.utc = isUtcZone(timezone);
-    this.consume = compileConsume({ host: this, tasks: this.metrics.map((run) => ({ plan: run.plan, accounting: run.accounting, overall: run.overall, segments: run })) });
+    const indexes = new Map<string, SegmentIndex>();
+    const indexOf = (slots: readonly number[]): SegmentIndex => {
+      const key = slots.join(',');
+      let index = indexes.get(key);
+      if (index === undefined) {
+        index = new SegmentIndex(slots);
+        indexes.set(key, index);
+      }
+      return index;
+    };
+    this.consume = compileConsume({
+      host: this,
+      tasks: this.metrics.map((run) => ({
+        plan: run.plan,
+        accounting: run.accounting,
+        overall: run.overall,
+        segments: run,
+        index: run.plan.dimensionSlots.length > 0 ? indexOf(run.plan.dimensionSlots) : null,
+      })),
+    });
   }
 
   /** OUT, IN or UNKNOWN: where the row's value in the time column `slot` falls against the period. */

@@ -5,6 +5,7 @@ import { emptyAccounting, type Accounting } from '../../../src/core/compute/acco
 import { compileConsume, IN, OUT, UNKNOWN, type ConsumeTask } from '../../../src/core/compute/compile-consume.js';
 import { KeyCell } from '../../../src/core/compute/key-cell.js';
 import type { MetricSourcePlan } from '../../../src/core/compute/plan.js';
+import { SegmentIndex } from '../../../src/core/compute/source-run.js';
 import type { Scalar } from '../../../src/core/expression/runtime.js';
 
 // Slots: 0 and 1 are time columns (a number: the day), 2 and 3 scores, 4 a flag, 5 a dimension.
@@ -36,7 +37,7 @@ const oddName = "it's \"odd\"\n}); throw 1; ({";
 const plans = [
   plan('a', 0, [{ name: 'flagged', test: (v) => v[4] === true }], [5]),
   plan('b', 1, [{ name: oddName, test: (v) => v[2] === 0 }, { name: 'flagged', test: (v) => v[4] === true }], []),
-  plan('c', 0, [], []),
+  plan('c', 0, [], [5]),
 ];
 
 interface Run {
@@ -59,6 +60,10 @@ const segmentOf = (run: Run, values: readonly Scalar[]) => {
   }
   return s;
 };
+
+/** Metrics segmented by the same dimension share one index, as SourceRun gives them. */
+let shared = new SegmentIndex([5]);
+const indexFor = (p: MetricSourcePlan) => (p.dimensionSlots.length > 0 ? shared : null);
 
 /** The classification of accounting.ts, written as plainly as possible: what the generated code must do. */
 function reference(runs: Run[], values: Scalar[], invalid: Uint8Array, ragged: boolean, duplicate: boolean): boolean {
@@ -115,12 +120,20 @@ describe('compileConsume', () => {
   it('classifies and measures every row as the plain reference does, for metrics on two time columns', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        shared = new SegmentIndex([5]);
+        // The number the shared index gives a row must stand for its region, for every metric.
+        const regionOf = new Map<number, Scalar>();
+        const numbered = (i: number, v: readonly Scalar[]) => {
+          if (!regionOf.has(i)) regionOf.set(i, v[5]!);
+          expect(regionOf.get(i)).toBe(v[5]);
+          return v;
+        };
         const mine = plans.map(newRun);
         const theirs = plans.map(newRun);
         const seen = new Set<number>();
         const seenByReference = new Set<number>();
         const consume = compileConsume({
-          tasks: plans.map((p, t): ConsumeTask => ({ plan: p, accounting: mine[t]!.accounting, overall: mine[t]!.overall, segments: { segment: (v) => segmentOf(mine[t]!, v) } })),
+          tasks: plans.map((p, t): ConsumeTask => ({ plan: p, accounting: mine[t]!.accounting, overall: mine[t]!.overall, segments: { segmentAt: (i, v) => segmentOf(mine[t]!, numbered(i, v)) }, index: indexFor(p) })),
           host: { place: (values, invalid, slot) => placeOf(values, invalid, slot), checkKey: (key) => seen.has(key.id) || (seen.add(key.id), false) },
         });
         const key = new KeyCell();
@@ -145,7 +158,7 @@ describe('compileConsume', () => {
   it('counts a row excluded under a name that is not valid code', () => {
     const runs = plans.map(newRun);
     const consume = compileConsume({
-      tasks: plans.map((p, t): ConsumeTask => ({ plan: p, accounting: runs[t]!.accounting, overall: runs[t]!.overall, segments: { segment: (v) => segmentOf(runs[t]!, v) } })),
+      tasks: plans.map((p, t): ConsumeTask => ({ plan: p, accounting: runs[t]!.accounting, overall: runs[t]!.overall, segments: { segmentAt: (_i, v) => segmentOf(runs[t]!, v) }, index: indexFor(p) })),
       host: { place: (values, invalid, slot) => placeOf(values, invalid, slot), checkKey: () => false },
     });
     consume([12, 12, 0, 5, false, 'EMEA'], new Uint8Array(6), false, { file: 0, line: 2 }, new KeyCell());
