@@ -3,7 +3,9 @@
 // decode the planned cells, classify, measure nps + csat + ces overall and by region). Each is
 // run seven times (ROUNDS=N to change) and the fastest is shown, in wall and in CPU time, so
 // that compilation and other load on the machine weigh less than in one timed process.
-//   node bench/run.mjs row-path [--file PATH] [--only scan|decode|all|pieces]   (ROUND_TRACE=1: every round's time)
+//   node bench/run.mjs row-path [--file PATH] [--only scan|decode|all|pieces]
+// Environment: ROUND_TRACE=1 prints every round's time, NO_BY=1 drops the --by region
+// segments, PIECE_MB sets the piece size of --only pieces (4).
 import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -51,8 +53,12 @@ async function best(label: string, once: () => Promise<number>): Promise<void> {
   console.log(`${label.padEnd(34)} wall ${(wall / 1000).toFixed(2)} s ${perRow(wall)} ns a row, CPU ${perRow(cpu)} ns a row`);
 }
 
-// --only scan|decode|all: one stage alone (decode: scan and decode, no metric reads the rows).
+// --only: one stage alone (decode: scan and decode, no metric reads the rows).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+if (only !== null && !['scan', 'decode', 'all', 'pieces'].includes(only ?? '')) {
+  console.error(`--only takes scan, decode, all or pieces, not ${only ?? 'nothing'}`);
+  process.exit(2);
+}
 if (only === null || only === 'scan') await best('scan only', async () => (await scanCsv(path, { delimiter: ',', displayPath: path }, () => undefined, () => undefined)).records);
 if (only === 'decode') {
   await best('scan, decode', async () => {
@@ -69,7 +75,8 @@ if (only === null || only === 'all') {
 
 // --only pieces: the file read as a worker reads it (4 MiB pieces, each into fresh mergeable
 // runs and a reused key set, its state packed for the merge), all on this thread: the cost a
-// row has in a worker, to set against `all`.
+// row has in a worker, to set against `all`. There is no merge here to hand the pieces' buffers
+// back, so each piece's logs take fresh memory, which a worker's do not: a little too high.
 if (only === 'pieces') {
   const source = plan.sources.find((s) => s.source.id === 'survey_responses')!;
   const groupPlans = [{ plan: source, periods: [period], timezone }];

@@ -45,8 +45,9 @@ export type Consume = (values: readonly Scalar[], invalid: Uint8Array, ragged: b
  * The per-row work of every metric reading a source, generated as straight-line code: the
  * classification of accounting.ts in its order (out of period, duplicate, excluded, missing or
  * invalid time, invalid value, all values missing, used) and each measure's condition and
- * accumulator. Every condition and accumulator then has a call site of its own, which the
- * engine can inline, where a loop over metrics and measures calls them all from one site.
+ * accumulator. Every condition and accumulator then has a call site of its own that sees one
+ * function (a direct call, inlined within V8's budget), where a loop over metrics and measures
+ * calls them all from one megamorphic site.
  * The code holds slot numbers and indexes only: names and conditions are passed in as values.
  */
 export function compileConsume(parts: ConsumeParts): Consume {

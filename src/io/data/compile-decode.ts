@@ -27,7 +27,9 @@ function isAsciiSpace(b: number): boolean {
 /**
  * The decoding of a record's cells, generated for one header as straight-line code. Each cell's
  * byte parser is called from a site of its own, where a loop over the slots would call five
- * kinds of parser from one site: a site that sees one function lets the engine inline it. A
+ * kinds of parser from one megamorphic site. A site that sees one function stays a direct call
+ * (V8 inlines within a size budget, which this function's size mostly uses up, so most parsers
+ * are called rather than inlined; see docs/performance.md). A
  * cell is trimmed of ASCII spaces in place; blank is missing; what the byte parser does not take
  * goes to the text path. The code is built from slot and field numbers only, never from input.
  */

@@ -57,8 +57,8 @@ const parsersByPlan = new WeakMap<SourcePlan, Map<string, ColumnParsers>>();
 /**
  * The parsers of a plan's columns. A parallel reader decodes every piece of a file with the
  * same plan: the same parser functions then serve every piece, so the decoder's calls to them
- * stay inlined from piece to piece (new functions for each piece would turn those call sites
- * megamorphic). A string column's interned values carry over too.
+ * stay monomorphic from piece to piece (new functions for each piece would turn those call
+ * sites megamorphic). A string column's interned values carry over too.
  */
 function columnParsers(plan: SourcePlan, decimal: ValueOptions['decimal'], timezone: string): ColumnParsers {
   let made = parsersByPlan.get(plan);
