@@ -1,5 +1,5 @@
 import type { Aggregate } from '../library/types.js';
-import { MomentAccumulator } from '../stats/index.js';
+import { ExactMoments, ExactSum, type ExactMomentsState, type ExactSumState } from '../stats/index.js';
 import type { Scalar } from '../expression/runtime.js';
 import { doubled, takeBuffer } from './spare-buffers.js';
 
@@ -40,39 +40,45 @@ class CountDistinct implements Accumulator {
   }
 }
 
-/** Neumaier-compensated sum, so that currency totals do not drift over millions of rows. */
+/**
+ * The exact sum, correctly rounded (ExactSum): currency totals do not drift over millions of
+ * rows, and the total is the same whatever the order of the rows or the parts they were read in.
+ */
 class Sum implements Accumulator {
   n = 0;
-  sum = 0;
-  compensation = 0;
+  readonly total = new ExactSum();
   add(value: Scalar): void {
     if (value === null) return;
-    const x = value as number;
-    const t = this.sum + x;
-    this.compensation += Math.abs(this.sum) >= Math.abs(x) ? this.sum - t + x : x - t + this.sum;
-    this.sum = t;
+    this.total.add(value as number);
     this.n++;
   }
   value(): number | null {
-    return this.n === 0 ? null : this.sum + this.compensation;
+    return this.n === 0 ? null : this.total.value();
   }
 }
 
+/** What a t interval or a test of a change needs of an average besides its value. */
+export interface SampleSpread {
+  readonly n: number;
+  /** Sample standard deviation (divisor n − 1); NaN when n < 2. */
+  readonly sd: number;
+}
+
 /**
- * The mean is a compensated sum divided by n, so it does not depend on the order of
- * the rows; the moments (Welford) give the standard deviation for intervals and tests.
+ * The mean and the sd come from exact sums of x and x² (ExactMoments), so neither depends on
+ * the order of the rows or on the parts they were read in; the sd gives intervals and tests.
  */
 export class Average implements Accumulator {
-  readonly moments = new MomentAccumulator();
-  private readonly sum = new Sum();
+  readonly exact = new ExactMoments();
   add(value: Scalar): void {
     if (value === null) return;
-    this.moments.add(value as number);
-    this.sum.add(value);
+    this.exact.add(value as number);
   }
   value(): number | null {
-    const total = this.sum.value();
-    return total === null ? null : total / this.sum.n;
+    return this.exact.n === 0 ? null : this.exact.mean;
+  }
+  get moments(): SampleSpread {
+    return this.exact;
   }
 }
 
@@ -89,11 +95,6 @@ class Extreme implements Accumulator {
   }
 }
 
-/**
- * Exact quantiles keep every value (8 bytes each) and sort once at the end; the
- * interpolation is linear between closest ranks (as Excel's PERCENTILE.INC and
- * DuckDB's quantile_cont).
- */
 /** Values kept in file order in a buffer that doubles when full: 8 bytes a value. */
 abstract class ValueBuffer {
   values = new Float64Array(takeBuffer(8192));
@@ -105,6 +106,11 @@ abstract class ValueBuffer {
   }
 }
 
+/**
+ * Exact quantiles keep every value (8 bytes each) and sort once at the end; the
+ * interpolation is linear between closest ranks (as Excel's PERCENTILE.INC and
+ * DuckDB's quantile_cont).
+ */
 class Quantile extends ValueBuffer implements Accumulator {
   constructor(private readonly p: number) {
     super();
@@ -120,39 +126,43 @@ class Quantile extends ValueBuffer implements Accumulator {
 }
 
 /**
- * Stands in for a sum or an average in a reader whose state is merged later (a parallel
- * chunk): it keeps the values in file order, and the merge adds them one by one to the real
- * accumulator, so compensated sums and Welford moments come out bit for bit as in one pass.
+ * An accumulator's state as plain data (structured-cloneable), to merge into another one.
+ * Sums and averages send their exact partials: a few doubles each, whatever the number of rows.
  */
-class ValueLog extends ValueBuffer implements Accumulator {
-  value(): number | null {
-    throw new Error('a value log is merged, not read');
-  }
-}
-
-/** An accumulator's state as plain data (structured-cloneable), to merge into another one. */
 export type AccumulatorState =
   | { readonly kind: 'count'; readonly n: number }
   | { readonly kind: 'distinct'; readonly values: readonly Scalar[] }
   | { readonly kind: 'replay'; readonly values: Float64Array }
-  | { readonly kind: 'extreme'; readonly best: number | null };
+  | { readonly kind: 'extreme'; readonly best: number | null }
+  | ({ readonly kind: 'sum'; readonly n: number } & ExactSumState)
+  | ({ readonly kind: 'moments' } & ExactMomentsState);
 
 export function accumulatorState(acc: Accumulator): AccumulatorState {
   if (acc instanceof CountRows || acc instanceof CountValues) return { kind: 'count', n: acc.n };
   if (acc instanceof CountDistinct) return { kind: 'distinct', values: [...acc.seen] };
-  if (acc instanceof ValueLog || acc instanceof Quantile) return { kind: 'replay', values: acc.values.subarray(0, acc.n) };
+  if (acc instanceof Sum) return { kind: 'sum', n: acc.n, ...acc.total.state() };
+  if (acc instanceof Average) return { kind: 'moments', ...acc.exact.state() };
+  if (acc instanceof Quantile) return { kind: 'replay', values: acc.values.subarray(0, acc.n) };
   if (acc instanceof Extreme) return { kind: 'extreme', best: acc.best };
-  throw new Error('only accumulators created with mergeable: true have a state to merge');
+  throw new Error('only accumulators made by createAccumulator have a state to merge');
 }
 
 /**
  * Adds a later part of the input to `target`, which holds every earlier part: the result is
- * the one a single pass in file order gives (counts add, values replay, extremes compare).
+ * the one a single pass in file order gives (counts add, exact sums add their partials,
+ * values replay, extremes compare).
  */
 export function mergeAccumulator(target: Accumulator, state: AccumulatorState): void {
   switch (state.kind) {
     case 'count':
       (target as CountRows | CountValues).n += state.n;
+      return;
+    case 'sum':
+      (target as Sum).n += state.n;
+      (target as Sum).total.addState(state);
+      return;
+    case 'moments':
+      (target as Average).exact.addState(state);
       return;
     case 'extreme':
       if (state.best !== null) target.add(state.best);
@@ -163,9 +173,11 @@ export function mergeAccumulator(target: Accumulator, state: AccumulatorState): 
   }
 }
 
-/** `mergeable`: sums and averages keep their values for a later merge (see ValueLog). */
+/**
+ * `mergeable` (the reader of one part of the input, src/io/parallel) changes nothing any more:
+ * every accumulator has a state to merge, sums and averages exactly. It stays for the callers.
+ */
 export function createAccumulator(aggregate: Aggregate, hasColumn: boolean, p = 0.5, mergeable = false): Accumulator {
-  if (mergeable && (aggregate === 'sum' || aggregate === 'avg')) return new ValueLog();
   switch (aggregate) {
     case 'count':
       return hasColumn ? new CountValues() : new CountRows();

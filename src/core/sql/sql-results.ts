@@ -1,4 +1,4 @@
-import { Average, type Accumulator } from '../compute/accumulators.js';
+import { Average, type Accumulator, type SampleSpread } from '../compute/accumulators.js';
 import { compareDimensions } from '../compute/compare-dimensions.js';
 import { emptyAccounting, type Accounting } from '../compute/accounting.js';
 import { fingerprint } from '../compute/fingerprint.js';
@@ -8,7 +8,6 @@ import type { MetricResult, SegmentResult } from '../compute/result-types.js';
 import { compileExpression } from '../expression/compile-expression.js';
 import type { Scalar } from '../expression/runtime.js';
 import type { LibraryAnalysis } from '../library/analyze-metric.js';
-import type { MomentAccumulator } from '../stats/index.js';
 import type { Period } from '../periods/index.js';
 import { SEGMENT, USED, type CompiledMetric, type SqlProgram } from './compile-sql.js';
 
@@ -39,13 +38,16 @@ function fixed(value: number | null): Accumulator {
 
 /** An average from SQL's AVG and STDDEV_SAMP, for the t interval. */
 class SqlAverage extends Average {
-  override readonly moments: MomentAccumulator;
+  private readonly spread: SampleSpread;
   constructor(n: number, private readonly mean: number | null, sd: number | null) {
     super();
-    this.moments = { n, mean: mean ?? Number.NaN, sd: sd ?? Number.NaN, variance: sd === null ? Number.NaN : sd * sd } as unknown as MomentAccumulator;
+    this.spread = { n, sd: sd ?? Number.NaN };
+  }
+  override get moments(): SampleSpread {
+    return this.spread;
   }
   override value(): number | null {
-    return this.moments.n === 0 ? null : this.mean;
+    return this.spread.n === 0 ? null : this.mean;
   }
 }
 

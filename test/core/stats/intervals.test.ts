@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MomentAccumulator,
+  ExactMoments,
   npsInterval,
   npsScore,
   npsStandardError,
@@ -70,7 +70,7 @@ describe('wilsonInterval', () => {
 
 describe('tInterval', () => {
   it('gives [4.634, 6.566] for CES scores [7,6,6,5,7,4,6,7,5,3]', () => {
-    const acc = new MomentAccumulator();
+    const acc = new ExactMoments();
     for (const x of [7, 6, 6, 5, 7, 4, 6, 7, 5, 3]) acc.add(x);
     // mean 5.6, Σ(x − mean)² = 16.4, sd = √(16.4/9) = 1.34990, half-width 2.262157·1.34990/√10 = 0.96566
     expect(acc.mean).toBeCloseTo(5.6, 14);
@@ -86,9 +86,9 @@ describe('tInterval', () => {
   });
 });
 
-describe('MomentAccumulator', () => {
+describe('ExactMoments', () => {
   it('is empty at first', () => {
-    const acc = new MomentAccumulator();
+    const acc = new ExactMoments();
     expect(acc.n).toBe(0);
     expect(acc.mean).toBeNaN();
     expect(acc.sd).toBeNaN();
@@ -99,33 +99,38 @@ describe('MomentAccumulator', () => {
 
   it('stays exact where sums of squares would cancel', () => {
     // 1e9 + {4, 7, 13, 16}: the naive Σx² − n·mean² formula loses every digit here.
-    const acc = new MomentAccumulator();
+    const acc = new ExactMoments();
     for (const x of [4, 7, 13, 16]) acc.add(1e9 + x);
     expect(acc.mean).toBe(1e9 + 10);
     expect(acc.variance).toBe(30);
   });
 
-  it('merges to the same result as one pass', () => {
-    const values = [3.5, 9, -2, 14.25, 0, 7, 7, 1e3, -40.5, 11];
-    const whole = new MomentAccumulator();
+  it('merges to the same result as one pass, bit for bit', () => {
+    const values = [3.5, 9, -2, 14.25, 0, 7, 7, 1e3, -40.5, 11.1];
+    const whole = new ExactMoments();
     for (const x of values) whole.add(x);
-    const left = new MomentAccumulator();
-    const right = new MomentAccumulator();
+    const left = new ExactMoments();
+    const right = new ExactMoments();
     values.slice(0, 3).forEach((x) => left.add(x));
     values.slice(3).forEach((x) => right.add(x));
-    const empty = new MomentAccumulator();
+    const empty = new ExactMoments();
     left.merge(right);
     left.merge(empty);
     empty.merge(left);
     for (const acc of [left, empty]) {
       expect(acc.n).toBe(10);
-      expect(acc.mean).toBeCloseTo(whole.mean, 12);
-      expect(acc.sd).toBeCloseTo(whole.sd, 12);
+      expect(acc.mean).toBe(whole.mean);
+      expect(acc.sd).toBe(whole.sd);
     }
-    expect(whole.mean).toBeCloseTo(100.925, 12); // 1009.25 / 10
+    expect(whole.mean).toBe(100.935); // 1009.35 / 10
   });
 
-  it('refuses non-finite values', () => {
-    expect(() => new MomentAccumulator().add(Number.NaN)).toThrow('cannot accumulate a non-finite value (NaN)');
+  it('gives NaN for the variance of non-finite values, and their sum for the mean', () => {
+    const acc = new ExactMoments();
+    for (const x of [1, 2, Number.POSITIVE_INFINITY]) acc.add(x);
+    expect(acc.mean).toBe(Number.POSITIVE_INFINITY);
+    expect(acc.sd).toBeNaN();
+    acc.add(Number.NEGATIVE_INFINITY);
+    expect(acc.mean).toBeNaN();
   });
 });
