@@ -73,10 +73,10 @@ if (only === null || only === 'all') {
   });
 }
 
-// --only pieces: the file read as a worker reads it (4 MiB pieces, each into fresh mergeable
-// runs and a reused key set, its state packed for the merge), all on this thread: the cost a
-// row has in a worker, to set against `all`. There is no merge here to hand the pieces' buffers
-// back, so each piece's logs take fresh memory, which a worker's do not: a little too high.
+// --only pieces: the file read as a worker reads it (4 MiB pieces, each into the source's
+// mergeable runs, reset for the piece, its state packed for the merge), all on this thread:
+// the cost a row has in a worker, to set against `all`. There is no merge here to hand the
+// pieces' key logs back (only keys without a dense id are logged), so those take fresh memory.
 if (only === 'pieces') {
   const source = plan.sources.find((s) => s.source.id === 'survey_responses')!;
   const groupPlans = [{ plan: source, periods: [period], timezone }];

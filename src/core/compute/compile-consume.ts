@@ -22,9 +22,9 @@ export interface ConsumeTask {
 }
 
 /**
- * The source's run, called through its methods: a parallel reader makes new runs for every
- * piece of a file, and a method is the same function for all of them, so the engine keeps
- * inlining it, where a new closure per piece would turn its call site megamorphic.
+ * The source's run, called through its methods: a method is the same function for every run
+ * (a parallel worker's runs for each source, the main thread's for the file), so the engine
+ * keeps inlining it, where a new closure per run would turn its call site megamorphic.
  */
 export interface ConsumeHost {
   /** OUT, IN or UNKNOWN for the row's value in the time column `slot`. */
@@ -107,9 +107,10 @@ export function compileConsume(parts: ConsumeParts): Consume {
       const k = indexName.get(task.index)!;
       code.push(`    if (${k} < 0) ${k} = i${k}.index(values);`, `    const g${t} = s${t}.segmentAt(${k}, values);`, `    g${t}.used++;`, `    const m${t} = g${t}.measures;`);
     }
+    // The accumulators are read from their array, so that a run reset for another piece can put new ones there.
+    args[`o${t}`] = task.overall;
     plan.measures.forEach((measure, i) => {
-      const o = `o${t}_${i}`;
-      args[o] = task.overall[i];
+      const o = `o${t}[${i}]`;
       const value = measure.slot >= 0 ? `values[${measure.slot}]` : '1';
       const add = `${o}.add(${value});${segmented ? ` m${t}[${i}].add(${value});` : ''}`;
       if (measure.where === undefined) code.push(`    ${add}`);

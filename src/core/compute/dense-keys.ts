@@ -8,7 +8,7 @@ export const CHUNK_FILE = CHUNK;
 export const CHUNK_SPILLED = CHUNK + 1;
 /** A chunk's slot that is 1 once it was unpacked: it then stays unpacked. */
 const CHUNK_PINNED = CHUNK + 2;
-const CHUNK_SLOTS = CHUNK + 3;
+export const CHUNK_SLOTS = CHUNK + 3;
 /** Chunks a set may hold before it checks that they are full enough to be worth it (4 MB). */
 const FREE_CHUNKS = 256;
 /** Words of a packed chunk's bitmap of the ids it holds. */
@@ -33,7 +33,27 @@ class PackedChunk {
     readonly base: number,
     readonly file: number,
     readonly spilled: number,
+    /** Keys it holds. */
+    readonly keys: number,
   ) {}
+}
+
+/**
+ * A chunk of a finished reader's set as plain data (what a worker sends for a piece): packed
+ * (`words`, `base`) or as its slots (`lines`), with lines counted from the piece's start.
+ */
+export interface ChunkState {
+  /** The chunk's number: its first id is index × CHUNK. */
+  readonly index: number;
+  readonly keys: number;
+  /** The chunk's slots (see CHUNK_SLOTS), when it is not packed. */
+  readonly lines: Uint32Array | null;
+  /** A packed chunk's words and base (see PackedChunk), when `lines` is null. */
+  readonly words: Uint32Array | null;
+  readonly base: number;
+  /** The index + 1 of the file its lines are in. */
+  readonly file: number;
+  readonly spilled: boolean;
 }
 
 /** The chunk packed, or null when its offsets do not only grow or it would not be small. */
@@ -65,7 +85,15 @@ function pack(chunk: Uint32Array): PackedChunk | null {
     bit++; // the 0 that ends this key's steps
     previous = line - i;
   }
-  return new PackedChunk(words, base, chunk[CHUNK_FILE]!, chunk[CHUNK_SPILLED]!);
+  return new PackedChunk(words, base, chunk[CHUNK_FILE]!, chunk[CHUNK_SPILLED]!, keys);
+}
+
+/** A chunk state's slots: its own, or its packed form written into `scratch`. */
+export function chunkLines(state: ChunkState, scratch: Uint32Array): Uint32Array {
+  if (state.lines !== null) return state.lines;
+  scratch.fill(0);
+  unpack(new PackedChunk(state.words!, state.base, state.file, 0, state.keys), scratch);
+  return scratch;
 }
 
 /** Writes a packed chunk's lines into `chunk` (all zero) and pins it. */
@@ -170,6 +198,88 @@ export class DenseKeys {
     let bytes = this.chunks.size * CHUNK_SLOTS * 4;
     for (const packed of this.packed.values()) bytes += packed.words.byteLength;
     return bytes;
+  }
+
+  /** Every chunk as plain data, packed ones as they are, the others copied (the set is reused). */
+  exportChunks(): ChunkState[] {
+    const states: ChunkState[] = [];
+    for (const [index, p] of this.packed) states.push({ index, keys: p.keys, lines: null, words: p.words, base: p.base, file: p.file, spilled: p.spilled === 1 });
+    for (const [index, chunk] of this.chunks) {
+      let keys = 0;
+      for (let i = 0; i < CHUNK; i++) if (chunk[i] !== 0) keys++;
+      if (keys > 0) states.push({ index, keys, lines: chunk.slice(), words: null, base: 0, file: chunk[CHUNK_FILE]!, spilled: chunk[CHUNK_SPILLED] === 1 });
+    }
+    return states;
+  }
+
+  /**
+   * Whether `states` (another reader's chunks, of ids not in this set's hash table) can be
+   * taken as they are: none spilled, each either new here — while the set still makes chunks
+   * and would after taking them — or meeting a chunk here of the same file that is not spilled.
+   */
+  canAdopt(states: readonly ChunkState[]): boolean {
+    if (this.stopped) return false;
+    let made = this.chunks.size + this.packed.size;
+    let count = this.count;
+    for (const state of states) {
+      if (state.spilled) return false;
+      const here = this.chunks.get(state.index);
+      const packed = here === undefined ? this.packed.get(state.index) : undefined;
+      if (here !== undefined || packed !== undefined) {
+        const file = here !== undefined ? here[CHUNK_FILE]! : packed!.file;
+        const spilled = here !== undefined ? here[CHUNK_SPILLED] === 1 : packed!.spilled === 1;
+        if (spilled || (file !== 0 && file !== state.file)) return false;
+      } else {
+        made++;
+      }
+      count += state.keys;
+    }
+    return made < FREE_CHUNKS || count * 4 >= made * CHUNK;
+  }
+
+  /** Whether some id of `state` is held here already (states that canAdopt accepted). */
+  overlaps(state: ChunkState): boolean {
+    const here = this.chunks.get(state.index);
+    const packed = here === undefined ? this.packed.get(state.index) : undefined;
+    if (here === undefined && packed === undefined) return false;
+    const theirs = chunkLines(state, this.scratch);
+    if (here !== undefined) {
+      for (let i = 0; i < CHUNK; i++) if (theirs[i] !== 0 && here[i] !== 0) return true;
+      return false;
+    }
+    const bitmap = packed!.words;
+    for (let i = 0; i < CHUNK; i++) if (theirs[i] !== 0 && ((bitmap[i >>> 5]! >>> (i & 31)) & 1) === 1) return true;
+    return false;
+  }
+
+  private readonly scratch = new Uint32Array(CHUNK_SLOTS);
+
+  /**
+   * Takes a chunk of another reader (accepted by canAdopt, no id overlapping), its lines
+   * shifted by `offset`: a new packed chunk stays packed, a new unpacked one is copied, and one
+   * meeting a chunk here is written into it. The last unpacked chunk taken becomes the one the
+   * set is writing (packed once the set moves past it), as if its keys had been added here.
+   */
+  adopt(states: readonly ChunkState[], offset: number): void {
+    let latest = -1;
+    for (const state of states) {
+      let here = this.chunks.get(state.index);
+      if (here === undefined && this.packed.has(state.index)) {
+        here = this.chunkOf(state.index * CHUNK, false)!; // unpacked for good, as for any key of a packed chunk
+      }
+      if (here === undefined && state.words !== null) {
+        this.packed.set(state.index, new PackedChunk(state.words, state.base + offset, state.file, 0, state.keys));
+      } else {
+        const lines = chunkLines(state, this.scratch);
+        const into = here ?? (this.chunks.set(state.index, this.freshChunk()), this.chunks.get(state.index)!);
+        for (let i = 0; i < CHUNK; i++) if (lines[i] !== 0) into[i] = lines[i]! + offset;
+        into[CHUNK_FILE] = state.file;
+        if (here === undefined && state.lines !== null) into[CHUNK_PINNED] = state.lines[CHUNK_PINNED]!;
+        latest = Math.max(latest, state.index);
+      }
+      this.count += state.keys;
+    }
+    if (latest >= 0) this.chunkOf(latest * CHUNK, false);
   }
 
   clear(): void {

@@ -1,4 +1,4 @@
-import { CHUNK, CHUNK_FILE, CHUNK_SPILLED, DenseKeys } from './dense-keys.js';
+import { CHUNK, CHUNK_FILE, CHUNK_SLOTS, CHUNK_SPILLED, chunkLines, DenseKeys, type ChunkState } from './dense-keys.js';
 import { denseHash, hashDenseId } from './key-cell.js';
 import { doubled, takeBuffer } from './spare-buffers.js';
 
@@ -66,6 +66,8 @@ export class KeySet {
   private lateCursor = 0;
   /** True once the table holds all it may: later new keys go past the budget. */
   private full = false;
+  /** Whether the last key `add` took went into a dense id's chunk (not the hash table, nor past the budget). */
+  chunked = false;
 
   /**
    * `expected`: about how many keys will be added (sizes the table once instead of growing
@@ -94,6 +96,7 @@ export class KeySet {
    * undefined if new, else where it was first seen (file × 2^32 + line).
    */
   add(h1: number, h2: number, id: number, location: number): number | undefined {
+    this.chunked = false;
     if (id >= 0) {
       const dense = this.dense;
       const chunk = dense.chunkOf(id, true);
@@ -117,6 +120,7 @@ export class KeySet {
         }
         chunk[at] = location - file * FILE + 1;
         dense.count++;
+        this.chunked = true;
         return undefined;
       }
       hashDenseId(id); // no chunk for it: the hash table keeps it
@@ -240,6 +244,11 @@ export class KeySet {
     if (capacity > this.capacity) this.grow(capacity);
   }
 
+  /** The dense ids' chunks as plain data (see DenseKeys.exportChunks). */
+  exportChunks(): ChunkState[] {
+    return this.dense.exportChunks();
+  }
+
   /** Empties the set, keeping its table (a reader of many pieces reuses one set). */
   clear(): void {
     if (this.count > 0) this.slots.fill(0);
@@ -250,12 +259,36 @@ export class KeySet {
   }
 
   /**
-   * Adds keys that are distinct among themselves (one reader's KeyLog), their locations
-   * shifted by `offset` — or none, returning false, when one of them is already here.
-   * (Adding them in home-slot order, reading slots ahead, was measured no faster:
+   * Adds keys that are distinct among themselves (one reader's keys: its KeyLog and dense
+   * chunks), their locations shifted by `offset` — or none, returning false, when one of them
+   * is already here. Chunks are taken whole when they can be (ids in order: a piece's chunks
+   * are new here but for the one it shares with the piece before); otherwise their keys are
+   * added one by one, with the log's, in the order of their locations.
+   * (Adding keys in home-slot order, reading slots ahead, was measured no faster:
    * `node bench/run.mjs key-merge`.)
    */
   addAll(log: LoggedKeys, offset: number): boolean {
+    const chunks = log.chunks ?? [];
+    if (chunks.length === 0) return this.addLogged(log, offset);
+    if (!this.takesChunksWhole(log)) return this.addLogged(withChunkKeys(log), offset);
+    for (const chunk of chunks) if (this.dense.overlaps(chunk)) return false;
+    if (!this.addLogged(log, offset)) return false;
+    this.dense.adopt(chunks, offset);
+    return true;
+  }
+
+  /**
+   * Whether a log's chunks can be taken whole: its other keys are all hashed (none of them can
+   * change the chunks here), none may go past the budget, and the dense keys accept them.
+   */
+  private takesChunksWhole(log: LoggedKeys): boolean {
+    if (this.late !== null || this.mayOverflow(log.size)) return false;
+    for (let i = 0; i < log.size; i++) if (log.ids[i]! >= 0) return false;
+    return this.dense.canAdopt(log.chunks ?? []);
+  }
+
+  /** addAll for keys all in the log. */
+  private addLogged(log: LoggedKeys, offset: number): boolean {
     const n = log.size;
     const { hashes, ids, locations } = log;
     let hashed = 0; // keys without a dense id: the ones the hash table takes
@@ -289,6 +322,7 @@ export class KeySet {
    * (a second read) listed as a late duplicate.
    */
   holdsAnyOf(log: LoggedKeys, offset: number): boolean {
+    if ((log.chunks?.length ?? 0) > 0) return this.holdsAnyOf(withChunkKeys(log), offset);
     const { hashes, ids, locations } = log;
     for (let i = 0; i < log.size; i++) if (this.has(hashes[i * 2]!, hashes[i * 2 + 1]!, ids[i]!)) return true;
     // Listed rows all come after the table filled up, maybe later in this very log.
@@ -311,6 +345,7 @@ export class KeySet {
 
   /** Removes keys added by addAll. */
   removeAll(log: LoggedKeys): void {
+    for (const chunk of log.chunks ?? []) forEachKey(chunk, (id) => this.remove(0, 0, id));
     for (let i = 0; i < log.size; i++) this.remove(log.hashes[i * 2]!, log.hashes[i * 2 + 1]!, log.ids[i]!);
   }
 
@@ -341,6 +376,14 @@ export class KeyLog {
   locations = new Float64Array(takeBuffer(8192));
   size = 0;
 
+  /** Empty again, on buffers of its own (the last ones were sent away with the log). */
+  reset(): void {
+    this.hashes = new Uint32Array(takeBuffer(8192));
+    this.ids = new Float64Array(takeBuffer(8192));
+    this.locations = new Float64Array(takeBuffer(8192));
+    this.size = 0;
+  }
+
   push(h1: number, h2: number, id: number, location: number): void {
     if (this.size === this.locations.length) {
       this.hashes = doubled(this.hashes, (buffer) => new Uint32Array(buffer));
@@ -354,5 +397,48 @@ export class KeyLog {
   }
 }
 
-/** A KeyLog as plain data (what a worker sends). */
-export type LoggedKeys = Pick<KeyLog, 'hashes' | 'ids' | 'locations' | 'size'>;
+/**
+ * One reader's keys as plain data (what a worker sends): the keys its hash table took, in
+ * order (a KeyLog), and its dense ids' chunks, which hold every other key.
+ */
+export type LoggedKeys = Pick<KeyLog, 'hashes' | 'ids' | 'locations' | 'size'> & { readonly chunks?: readonly ChunkState[] };
+
+/** How many keys a reader's keys hold. */
+export function loggedKeyCount(log: LoggedKeys): number {
+  let n = log.size;
+  for (const chunk of log.chunks ?? []) n += chunk.keys;
+  return n;
+}
+
+const chunkScratch = new Uint32Array(CHUNK_SLOTS);
+
+/** Calls `each` with every id a chunk state holds and its location (file × 2^32 + line). */
+function forEachKey(chunk: ChunkState, each: (id: number, location: number) => void): void {
+  const lines = chunkLines(chunk, chunkScratch);
+  const first = chunk.index * CHUNK;
+  const file = (chunk.file - 1) * FILE;
+  for (let i = 0; i < CHUNK; i++) if (lines[i] !== 0) each(first + i, file + lines[i]! - 1);
+}
+
+/** The log with its chunks' keys merged in, in the order of their locations, and no chunks. */
+function withChunkKeys(log: LoggedKeys): LoggedKeys {
+  const extra: { id: number; location: number }[] = [];
+  for (const chunk of log.chunks ?? []) forEachKey(chunk, (id, location) => extra.push({ id, location }));
+  extra.sort((a, b) => a.location - b.location);
+  const size = log.size + extra.length;
+  const merged = { hashes: new Uint32Array(size * 2), ids: new Float64Array(size), locations: new Float64Array(size), size };
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < size; k++) {
+    if (j >= extra.length || (i < log.size && log.locations[i]! <= extra[j]!.location)) {
+      merged.hashes[k * 2] = log.hashes[i * 2]!;
+      merged.hashes[k * 2 + 1] = log.hashes[i * 2 + 1]!;
+      merged.ids[k] = log.ids[i]!;
+      merged.locations[k] = log.locations[i++]!;
+    } else {
+      merged.ids[k] = extra[j]!.id;
+      merged.locations[k] = extra[j++]!.location;
+    }
+  }
+  return merged;
+}

@@ -6,6 +6,7 @@ import type { Period } from '../periods/index.js';
 import { createAccumulator, type Accumulator } from './accumulators.js';
 import { emptyAccounting, type Accounting } from './accounting.js';
 import type { KeyCell } from './key-cell.js';
+import type { ChunkState } from './dense-keys.js';
 import { KeyLog, KeySet, type LoggedKeys } from './key-set.js';
 import { compileConsume, IN, OUT, UNKNOWN, type Consume, type ConsumeHost } from './compile-consume.js';
 import type { MetricSourcePlan, SourcePlan } from './plan.js';
@@ -42,6 +43,17 @@ export class MetricSourceRun {
   ) {
     this.accounting = emptyAccounting(plan.exclusions.map((e) => e.name));
     this.overall = this.newMeasures();
+  }
+
+  /** Back to no rows read, keeping its objects (the generated code holds them): for the next piece. */
+  reset(): void {
+    const a = this.accounting;
+    a.read = a.out_of_period = a.duplicate = a.missing = a.invalid = a.used = 0;
+    for (const name of Object.keys(a.excluded)) a.excluded[name] = 0;
+    const fresh = this.newMeasures();
+    for (let i = 0; i < fresh.length; i++) this.overall[i] = fresh[i]!;
+    this.segments.clear();
+    this.numbered.length = 0;
   }
 
   newMeasures(): Accumulator[] {
@@ -128,7 +140,10 @@ export class SegmentIndex {
 export class SourceRun implements ConsumeHost {
   readonly metrics: MetricSourceRun[];
   private readonly seenKeys: KeySet;
-  /** Mergeable runs log every key they see first, in order, so a merge can find repeats. */
+  /**
+   * Mergeable runs log every key they see first that their key set's hash table takes, in
+   * order, so a merge can find repeats; the keys with a dense id go with the set's chunks.
+   */
   readonly keyLog: KeyLog | null;
   private readonly utc: boolean;
 
@@ -170,6 +185,16 @@ export class SourceRun implements ConsumeHost {
     });
   }
 
+  /**
+   * Back to no rows read, for a mergeable run that reads another piece: its state was sent
+   * (runState), and the generated code and its call sites are kept for the next piece.
+   */
+  reset(): void {
+    for (const m of this.metrics) m.reset();
+    this.seenKeys.clear();
+    this.keyLog?.reset();
+  }
+
   /** OUT, IN or UNKNOWN: where the row's value in the time column `slot` falls against the period. */
   place(values: readonly Scalar[], invalid: Uint8Array, slot: number, isDate: boolean): number {
     const time = values[slot];
@@ -190,7 +215,8 @@ export class SourceRun implements ConsumeHost {
     const location = at.file * 0x1_0000_0000 + at.line;
     const first = this.seenKeys.add(key.h1, key.h2, key.id, location);
     if (first === undefined) {
-      this.keyLog?.push(key.h1, key.h2, key.id, location);
+      // A key in a dense id's chunk goes with the chunk (keyChunks), not in the log.
+      if (this.keyLog !== null && !this.seenKeys.chunked) this.keyLog.push(key.h1, key.h2, key.id, location);
       return false;
     }
     this.onDuplicate({ key: key.text(), at, first: { file: Math.floor(first / 0x1_0000_0000), line: first % 0x1_0000_0000 } });
@@ -203,6 +229,11 @@ export class SourceRun implements ConsumeHost {
    */
   adoptKeys(log: LoggedKeys, lineOffset: number): boolean {
     return this.seenKeys.addAll(log, lineOffset);
+  }
+
+  /** The key set's dense-id chunks as plain data: with keyLog, every key this run has seen. */
+  keyChunks(): ChunkState[] {
+    return this.seenKeys.exportChunks();
   }
 
   /** Keys seen so far. */

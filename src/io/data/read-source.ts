@@ -189,9 +189,34 @@ interface RecordHandler {
   readonly onRecord: (record: RecordFields) => void;
 }
 
-/** Decodes each record for every consumer group and reports the rejects of rows counted invalid. */
-function recordHandler(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext): RecordHandler {
-  const decoders = groups.map((g) => new GroupDecoder(g));
+/**
+ * Decoders kept from one range to the next (a parallel worker's pieces): while the header
+ * stays the same, their generated code is made once and its call sites keep what they learnt.
+ */
+export class RangeDecoders {
+  private decoders: GroupDecoder[] = [];
+  private headerKey: string | null = null;
+
+  constructor(readonly groups: readonly ConsumerGroup[]) {}
+
+  /** The groups' decoders for a file with this header. */
+  for(path: string, header: CsvHeader): GroupDecoder[] {
+    const key = `${header.delimiter}\u0000${header.names.join('\u0000')}`;
+    if (key !== this.headerKey) {
+      this.decoders = this.groups.map((g) => new GroupDecoder(g));
+      for (const d of this.decoders) d.header(path, header);
+      this.headerKey = key;
+    }
+    return this.decoders;
+  }
+}
+
+/**
+ * Decodes each record for every consumer group and reports the rejects of rows counted invalid.
+ * `made`: decoders that already have the header (onHeader then only takes its width).
+ */
+function recordHandler(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext, made?: GroupDecoder[]): RecordHandler {
+  const decoders = made ?? groups.map((g) => new GroupDecoder(g));
   let headerWidth = 0;
   const location = { file: fileIndex, line: 0 };
   // Problems of the current row, reported only if some metric counted the row as invalid.
@@ -200,7 +225,7 @@ function recordHandler(path: string, fileIndex: number, groups: readonly Consume
 
   const onHeader = (header: CsvHeader): void => {
     headerWidth = header.names.length;
-    for (const d of decoders) d.header(path, header);
+    if (made === undefined) for (const d of decoders) d.header(path, header);
   };
 
   let rows = 0;
@@ -281,9 +306,12 @@ export interface SourceRange {
   readonly line: number;
 }
 
-/** Like readSourceFile over one byte range; the result says where the next record starts. `openPath`: as in readSourceHead. */
-export async function readSourceRange(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext, range: SourceRange, openPath = path): Promise<RangeScanResult> {
-  const { onHeader, onRecord } = recordHandler(path, fileIndex, groups, ctx);
+/**
+ * Like readSourceFile over one byte range; the result says where the next record starts.
+ * `openPath`: as in readSourceHead. `decoders`: kept from an earlier range of the same groups.
+ */
+export async function readSourceRange(path: string, fileIndex: number, groups: readonly ConsumerGroup[], ctx: ReadContext, range: SourceRange, openPath = path, decoders?: RangeDecoders): Promise<RangeScanResult> {
+  const { onHeader, onRecord } = recordHandler(path, fileIndex, groups, ctx, decoders?.for(path, range.header));
   onHeader(range.header);
   const scanRange = { start: range.start, stop: range.stop, line: range.line, delimiter: range.header.delimiter };
   try {

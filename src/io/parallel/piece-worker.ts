@@ -18,9 +18,12 @@ function groupsOf(sourceId: string): ReturnType<typeof planGroups> {
 
 useSpareBuffers(true);
 
+/** Tasks are read one after the other, in the order they came (the pool holds two here at once). */
+let reading: Promise<void> = Promise.resolve();
+
 parentPort!.on('message', (task: PieceTask) => {
   for (const buffer of task.spare ?? []) giveBuffer(buffer);
-  Promise.resolve(task.sourceId).then(groupsOf).then((groups) => readPiece(groups, task)).then(
+  reading = reading.then(() => groupsOf(task.sourceId)).then((groups) => readPiece(groups, task)).then(
     ({ done, transfer }) => parentPort!.postMessage(done, transfer),
     (error: unknown) => {
       const failed: PieceFailed = { id: task.id, ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -3,7 +3,7 @@ import { planCompute, type SourcePlan } from '../../core/compute/plan.js';
 import { KeySet } from '../../core/compute/key-set.js';
 import { SourceRun, type DuplicateRow } from '../../core/compute/source-run.js';
 import type { Period } from '../../core/periods/index.js';
-import { readSourceFile, readSourceRange, type ConsumerGroup, type Reject } from '../data/read-source.js';
+import { RangeDecoders, readSourceFile, readSourceRange, type ConsumerGroup, type Reject } from '../data/read-source.js';
 import type { PieceDone, PieceEvent, PieceTask, WorkerInit } from './messages.js';
 import { runState, stateBuffers } from './run-state.js';
 
@@ -21,49 +21,70 @@ export function planGroups(init: WorkerInit, sourceId: string): GroupPlan[] {
   });
 }
 
-/** A key set's first size for a whole file (a small or gzip file; it grows as needed). */
-const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
+/** A key set's first size (it grows as needed). */
+const FIRST_KEYS = 65_536;
 
-/** Key sets of finished pieces, emptied and reused: a new table per piece would grow from small each time. */
-const spareKeySets: KeySet[] = [];
+/**
+ * The runs and decoders of one source, kept from piece to piece: each piece resets the runs
+ * (their state went with the last piece) rather than making new ones, so the row code
+ * generated for them is made once per worker and its call sites keep what they learnt.
+ */
+class SourceReader {
+  readonly groups: ConsumerGroup[];
+  readonly decoders: RangeDecoders;
+  /** The events of the piece being read. */
+  events: PieceEvent[] = [];
+  busy = false;
 
-function keySetFor(pieceBytes: number): KeySet {
-  const spare = spareKeySets.pop();
-  if (spare === undefined) return new KeySet(Math.ceil(pieceBytes / 64));
-  spare.clear();
-  return spare;
+  constructor(groupPlans: readonly GroupPlan[]) {
+    this.groups = groupPlans.map((g, group) => ({
+      plan: g.plan,
+      timezone: g.timezone,
+      // As in computeVariants, only the first period reports duplicates. `at` is a reused object: copied.
+      runs: g.periods.map((period, i) => {
+        const onDuplicate = i === 0 ? (d: DuplicateRow) => this.events.push({ type: 'duplicate', group, duplicate: { key: d.key, at: { ...d.at }, first: d.first } }) : () => undefined;
+        return new SourceRun(g.plan, period, g.timezone, onDuplicate, true, new KeySet(FIRST_KEYS));
+      }),
+    }));
+    this.decoders = new RangeDecoders(this.groups);
+  }
 }
 
-/** Reads one piece into fresh mergeable runs; returns their states and the buffers to transfer. */
+const readers = new Map<readonly GroupPlan[], SourceReader>();
+
+/** The source's reader, reset for a new piece (a new one if the kept one is busy). */
+function readerFor(groupPlans: readonly GroupPlan[]): SourceReader {
+  const kept = readers.get(groupPlans);
+  if (kept !== undefined && !kept.busy) {
+    for (const g of kept.groups) for (const run of g.runs) run.reset();
+    kept.events = [];
+    return kept;
+  }
+  const reader = new SourceReader(groupPlans);
+  if (kept === undefined) readers.set(groupPlans, reader);
+  return reader;
+}
+
+/** Reads one piece into the source's mergeable runs; returns their states and the buffers to transfer. */
 export async function readPiece(groupPlans: readonly GroupPlan[], task: PieceTask): Promise<{ done: PieceDone; transfer: ArrayBuffer[] }> {
-  const events: PieceEvent[] = [];
-  const keySets: KeySet[] = [];
-  const groups: ConsumerGroup[] = groupPlans.map((g, group) => ({
-    plan: g.plan,
-    timezone: g.timezone,
-    // As in computeVariants, only the first period reports duplicates. `at` is a reused object: copied.
-    runs: g.periods.map((period, i) => {
-      const onDuplicate = i === 0 ? (d: DuplicateRow) => events.push({ type: 'duplicate', group, duplicate: { key: d.key, at: { ...d.at }, first: d.first } }) : () => undefined;
-      const keys = g.plan.keySlot >= 0 ? keySetFor(task.range ? task.range.stop - task.range.start : WHOLE_FILE_BYTES) : undefined;
-      if (keys) keySets.push(keys);
-      return new SourceRun(g.plan, period, g.timezone, onDuplicate, true, keys);
-    }),
-  }));
-  const ctx = { timezone: groups[0]!.timezone, onReject: (reject: Reject) => events.push({ type: 'reject', reject }) };
+  const reader = readerFor(groupPlans);
+  const { groups } = reader;
+  reader.busy = true;
+  const ctx = { timezone: groups[0]!.timezone, onReject: (reject: Reject) => reader.events.push({ type: 'reject', reject }) };
   let read: { records: number; offset: number; line: number };
   try {
     const { range } = task;
     if (range !== null) {
-      read = await readSourceRange(task.path, task.fileIndex, groups, ctx, { header: range.header, start: range.start, stop: range.stop, line: 1 }, task.openPath);
+      read = await readSourceRange(task.path, task.fileIndex, groups, ctx, { header: range.header, start: range.start, stop: range.stop, line: 1 }, task.openPath, reader.decoders);
     } else {
       const whole = await readSourceFile(task.path, task.fileIndex, groups, ctx);
       read = { records: whole.rows, offset: whole.bytes, line: 0 };
     }
   } finally {
-    spareKeySets.push(...keySets);
+    reader.busy = false;
   }
   const runs = groups.map((g) => g.runs.map(runState));
   const buffers = new Set<ArrayBuffer>();
   for (const states of runs) stateBuffers(states, buffers);
-  return { done: { id: task.id, ok: true, records: read.records, offset: read.offset, line: read.line, runs, events }, transfer: [...buffers] };
+  return { done: { id: task.id, ok: true, records: read.records, offset: read.offset, line: read.line, runs, events: reader.events }, transfer: [...buffers] };
 }

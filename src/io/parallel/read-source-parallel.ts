@@ -2,6 +2,7 @@ import type { Stats } from 'node:fs';
 import { readSourceFile, readSourceRange, type ConsumerGroup, type FileRead, type ReadContext } from '../data/read-source.js';
 import type { PieceDone } from './messages.js';
 import type { ParallelSettings } from './parallel-settings.js';
+import { loggedKeyCount, type LoggedKeys } from '../../core/compute/key-set.js';
 import { mergeRunState, stateBuffers, takeKeys } from './run-state.js';
 import type { SourcePieces } from './source-pieces.js';
 
@@ -56,7 +57,7 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
       if (k === 0 && pieces > 1) {
         // Size the key sets once, from the keys per byte of the first piece.
         const scale = (size - start) / (outcome.offset - start);
-        groups.forEach((g, i) => g.runs.forEach((run, p) => run.expectKeys(Math.ceil((outcome.runs[i]![p]!.keys?.size ?? 0) * scale))));
+        groups.forEach((g, i) => g.runs.forEach((run, p) => run.expectKeys(Math.ceil(keyCount(outcome.runs[i]![p]!.keys) * scale))));
       }
       recycle(job, outcome);
       repeating = 0;
@@ -87,6 +88,10 @@ export async function readSourceParallel(path: string, fileIndex: number, groups
   }
   job.pieces.finished(job.file);
   return { path, rows, bytes: size };
+}
+
+function keyCount(keys: LoggedKeys | null): number {
+  return keys === null ? 0 : loggedKeyCount(keys);
 }
 
 /** Sends a merged piece's buffers back to the workers: its typed arrays are unusable afterwards. */

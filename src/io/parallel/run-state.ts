@@ -1,6 +1,6 @@
 import { accumulatorState, mergeAccumulator, type AccumulatorState } from '../../core/compute/accumulators.js';
 import type { Accounting } from '../../core/compute/accounting.js';
-import type { LoggedKeys } from '../../core/compute/key-set.js';
+import { loggedKeyCount, type LoggedKeys } from '../../core/compute/key-set.js';
 import type { SourceRun } from '../../core/compute/source-run.js';
 
 /** One metric's state after one piece of a file, as plain data. */
@@ -20,11 +20,11 @@ export function runState(run: SourceRun): RunState {
   const log = run.keyLog;
   return {
     metrics: run.metrics.map((m) => ({
-      accounting: m.accounting,
+      accounting: { ...m.accounting, excluded: { ...m.accounting.excluded } }, // the run is reset for the next piece
       overall: m.overall.map(accumulatorState),
       segments: [...m.segments].map(([key, s]) => ({ key, dimensions: s.dimensions, used: s.used, measures: s.measures.map(accumulatorState) })),
     })),
-    keys: log ? { hashes: log.hashes.subarray(0, log.size * 2), ids: log.ids.subarray(0, log.size), locations: log.locations.subarray(0, log.size), size: log.size } : null,
+    keys: log ? { hashes: log.hashes.subarray(0, log.size * 2), ids: log.ids.subarray(0, log.size), locations: log.locations.subarray(0, log.size), size: log.size, chunks: run.keyChunks() } : null,
   };
 }
 
@@ -37,6 +37,8 @@ export function stateBuffers(states: readonly RunState[], into: Set<ArrayBuffer>
       into.add(state.keys.locations.buffer as ArrayBuffer);
     }
     for (const m of state.metrics) {
+      // Only value logs (quantiles) are transferred, and recycled into the workers' spare
+      // buffers. Sums and averages send a few partials each, in arrays of their own: cloned.
       for (const s of [...m.overall, ...m.segments.flatMap((seg) => seg.measures)]) if (s.kind === 'replay') into.add(s.values.buffer as ArrayBuffer);
     }
   }
@@ -44,8 +46,9 @@ export function stateBuffers(states: readonly RunState[], into: Set<ArrayBuffer>
 
 /**
  * Adds a piece's state to `target`, which has read everything before the piece: counts add,
- * sums and averages replay the piece's values in order, keys join the key set with their
- * lines shifted by `lineOffset`. The keys must have been taken first (takeKeys).
+ * sums and averages add their exact partials, quantiles replay the piece's values in order,
+ * keys join the key set with their lines shifted by `lineOffset`. The keys must have been
+ * taken first (takeKeys).
  */
 export function mergeRunState(target: SourceRun, state: RunState): void {
   state.metrics.forEach((m, i) => {
@@ -66,7 +69,7 @@ export function mergeRunState(target: SourceRun, state: RunState): void {
  */
 export function takeKeys(runs: readonly SourceRun[], states: readonly RunState[], lineOffset: number): boolean {
   // Keys put past a key set's budget cannot be taken back: such sets are checked before any is added to.
-  const lasting = runs.map((run, i) => states[i]!.keys !== null && run.keysMayOverflow(states[i]!.keys!.size));
+  const lasting = runs.map((run, i) => states[i]!.keys !== null && run.keysMayOverflow(loggedKeyCount(states[i]!.keys!)));
   for (let i = 0; i < runs.length; i++) if (lasting[i] && runs[i]!.repeatsAnyOf(states[i]!.keys!, lineOffset)) return false;
   for (let i = 0; i < runs.length; i++) {
     const keys = states[i]!.keys;

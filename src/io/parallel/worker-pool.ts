@@ -1,12 +1,24 @@
 import { Worker } from 'node:worker_threads';
 import type { PieceOutcome, PieceTask, WorkerInit } from './messages.js';
 
+interface Job {
+  readonly task: PieceTask;
+  readonly resolve: (outcome: PieceOutcome) => void;
+}
+
 interface Slot {
   readonly worker: Worker;
-  current: { task: PieceTask; resolve: (outcome: PieceOutcome) => void } | null;
+  /** Tasks sent to the worker and not finished, in the order it reads them. */
+  readonly sent: Job[];
 }
 
 const RETURN_LIMIT = 32 * 1024 * 1024;
+
+/**
+ * Tasks a worker holds at once: the one it reads and the next, so that it goes on to the next
+ * piece at once instead of waiting for the main thread to take its result and send another.
+ */
+const IN_FLIGHT = 2;
 
 /**
  * A fixed set of workers reading pieces. `run` never rejects: a failed piece (a worker error,
@@ -14,7 +26,7 @@ const RETURN_LIMIT = 32 * 1024 * 1024;
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { task: PieceTask; resolve: (outcome: PieceOutcome) => void }[] = [];
+  private readonly queue: Job[] = [];
   private closed = false;
   /** Buffers of merged pieces, to go back to the workers with their next tasks. */
   private returning: ArrayBuffer[] = [];
@@ -23,10 +35,11 @@ export class WorkerPool {
   constructor(url: URL, size: number, init: WorkerInit) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(url, { workerData: init });
-      const slot: Slot = { worker, current: null };
+      const slot: Slot = { worker, sent: [] };
       worker.on('message', (outcome: PieceOutcome) => this.finish(slot, outcome));
       const fail = (message: string): void => {
-        if (slot.current) this.finish(slot, { id: slot.current.task.id, ok: false, message });
+        for (const job of slot.sent.splice(0)) job.resolve({ id: job.task.id, ok: false, message });
+        this.next();
       };
       worker.on('error', (error) => fail(error.message));
       worker.on('exit', () => {
@@ -74,18 +87,23 @@ export class WorkerPool {
   }
 
   private finish(slot: Slot, outcome: PieceOutcome): void {
-    const job = slot.current;
-    slot.current = null;
-    job?.resolve(outcome);
+    // The worker reads its tasks in order (piece-worker.ts): the result is the first one's.
+    const at = slot.sent.findIndex((job) => job.task.id === outcome.id);
+    if (at >= 0) slot.sent.splice(at, 1)[0]!.resolve(outcome);
     this.next();
   }
 
   private next(): void {
-    for (const slot of this.slots) {
+    for (let round = 0; round < IN_FLIGHT; round++) this.sendRound();
+  }
+
+  /** Sends one queued task to each worker holding fewer than IN_FLIGHT, the least busy first. */
+  private sendRound(): void {
+    for (const slot of [...this.slots].sort((a, b) => a.sent.length - b.sent.length)) {
       if (this.queue.length === 0) return;
-      if (slot.current !== null) continue;
+      if (slot.sent.length >= IN_FLIGHT) continue;
       const job = this.queue.shift()!;
-      slot.current = job;
+      slot.sent.push(job);
       if (this.returning.length === 0) slot.worker.postMessage(job.task);
       else {
         const spare = this.returning;

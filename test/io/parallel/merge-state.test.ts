@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { accumulatorState, Average, createAccumulator, mergeAccumulator } from '../../../src/core/compute/accumulators.js';
 import { hashesOf, hashesOfDenseId, KeyCell } from '../../../src/core/compute/key-cell.js';
-import { KeyLog, KeySet } from '../../../src/core/compute/key-set.js';
+import { KeyLog, KeySet, type LoggedKeys } from '../../../src/core/compute/key-set.js';
 import type { Aggregate } from '../../../src/core/library/types.js';
 
 // Decimal values whose sums and moments depend on the order they are added in.
@@ -239,5 +239,82 @@ describe('KeySet.addAll', () => {
     expect(addKey(set, keyOf(123), 5)).toBe(224); // line 124 of its log, shifted by 100
     set.removeAll(first);
     expect(set.size).toBe(2);
+  });
+});
+
+describe('KeySet.addAll of a piece read by its own set (its hash table logged, its chunks whole)', () => {
+  const FILE = 0x1_0000_0000;
+
+  /** The keys a worker sends for keys[i] seen on line i + 1 of its piece, as SourceRun does. */
+  function pieceKeys(keys: readonly string[], file = 0): LoggedKeys {
+    const set = new KeySet();
+    const log = new KeyLog();
+    const cell = new KeyCell();
+    keys.forEach((key, i) => {
+      cell.setText(key);
+      const location = file * FILE + i + 1;
+      if (set.add(cell.h1, cell.h2, cell.id, location) === undefined && !set.chunked) log.push(cell.h1, cell.h2, cell.id, location);
+    });
+    return { hashes: log.hashes, ids: log.ids, locations: log.locations, size: log.size, chunks: set.exportChunks() };
+  }
+
+  /** Merges `keys` cut at `cuts` into one set, as the coordinator does; the first failing piece's number, or -1. */
+  function mergePieces(set: KeySet, keys: readonly string[], cuts: readonly number[], file = 0): number {
+    const bounds = [0, ...cuts, keys.length];
+    for (let p = 0; p + 1 < bounds.length; p++) {
+      const piece = pieceKeys(keys.slice(bounds[p], bounds[p + 1]), file);
+      if (!set.addAll(piece, bounds[p]!)) return p;
+    }
+    return -1;
+  }
+
+  const inOrder = Array.from({ length: 30_000 }, (_, i) => `R-${i}`);
+
+  test('ids in order: the pieces\' chunks are taken whole, packed, with every first line right', () => {
+    const set = new KeySet();
+    expect(mergePieces(set, inOrder, [5000, 11_111, 20_000])).toBe(-1);
+    expect(set.size).toBe(30_000);
+    // Packed as if read by one set: the empty table (64 kB), the chunk being written (16 kB)
+    // and about 2 bits an id.
+    expect(set.bytes).toBeLessThan(64 * 1024 + 16 * 1024 + 30_000 / 4);
+    for (let i = 0; i < 30_000; i += 7) expect(addKey(set, `R-${i}`, 5)).toBe(i + 1);
+  });
+
+  test('a piece repeating a key of an earlier piece is taken not at all, whichever chunk holds the key', () => {
+    // In a chunk taken packed, in one merged into, in the chunk being written; then a new key.
+    for (const repeat of ['R-100', 'R-4999', 'R-8999', 'R-20000']) {
+      const set = new KeySet();
+      expect(mergePieces(set, inOrder.slice(0, 9000), [5000])).toBe(-1);
+      const piece = pieceKeys([...inOrder.slice(9000, 12_000), repeat, 'key x', 'R-0042']);
+      expect(set.addAll(piece, 9000)).toBe(repeat === 'R-20000');
+      if (repeat === 'R-20000') continue;
+      expect(set.size).toBe(9000);
+      for (const key of ['R-9000', 'R-11999', 'key x', 'R-0042']) expect(addKey(set, key, 1)).toBeUndefined();
+      expect(addKey(set, repeat, 1)).toBe(Number(repeat.slice(2)) + 1);
+    }
+  });
+
+  test('ids out of order, hashed keys, a second file and sparse ids give the answers of one set', () => {
+    const mixed: string[] = [];
+    for (let i = 0; i < 12_000; i++) mixed.push(i % 3 === 0 ? `R-${12_000 - i}` : i % 3 === 1 ? `k${i}-x` : `${i * 1_000_003}`);
+    for (const file of [0, 2]) {
+      const one = new KeySet();
+      mixed.forEach((key, i) => addKey(one, key, file * FILE + i + 1));
+      const set = new KeySet();
+      expect(mergePieces(set, mixed, [100, 4000, 9999], file)).toBe(-1);
+      expect(set.size).toBe(one.size);
+      for (let i = 0; i < mixed.length; i += 5) expect(addKey(set, mixed[i]!, 1)).toBe(addKey(one, mixed[i]!, 1));
+    }
+  });
+
+  test('removeAll takes back a piece taken whole', () => {
+    const set = new KeySet();
+    expect(mergePieces(set, inOrder.slice(0, 5000), [])).toBe(-1);
+    const piece = pieceKeys(inOrder.slice(5000, 20_000));
+    expect(set.addAll(piece, 5000)).toBe(true);
+    set.removeAll(piece);
+    expect(set.size).toBe(5000);
+    expect(addKey(set, 'R-5000', 1)).toBeUndefined();
+    expect(addKey(set, 'R-4999', 1)).toBe(5000);
   });
 });
