@@ -173,11 +173,8 @@ export function mergeAccumulator(target: Accumulator, state: AccumulatorState): 
   }
 }
 
-/**
- * `mergeable` (the reader of one part of the input, src/io/parallel) changes nothing any more:
- * every accumulator has a state to merge, sums and averages exactly. It stays for the callers.
- */
-export function createAccumulator(aggregate: Aggregate, hasColumn: boolean, p = 0.5, mergeable = false): Accumulator {
+/** A new accumulator; every kind has a state to merge (accumulatorState), sums and averages exactly. */
+export function createAccumulator(aggregate: Aggregate, hasColumn: boolean, p = 0.5): Accumulator {
   switch (aggregate) {
     case 'count':
       return hasColumn ? new CountValues() : new CountRows();

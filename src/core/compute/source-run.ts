@@ -37,10 +37,7 @@ export class MetricSourceRun {
   /** Segments by their number in the source's SegmentIndex for this metric's dimensions. */
   private readonly numbered: (SegmentState | undefined)[] = [];
 
-  constructor(
-    readonly plan: MetricSourcePlan,
-    private readonly mergeable = false,
-  ) {
+  constructor(readonly plan: MetricSourcePlan) {
     this.accounting = emptyAccounting(plan.exclusions.map((e) => e.name));
     this.overall = this.newMeasures();
   }
@@ -57,7 +54,7 @@ export class MetricSourceRun {
   }
 
   newMeasures(): Accumulator[] {
-    return this.plan.measures.map((m) => createAccumulator(m.aggregate, m.slot >= 0, m.p, this.mergeable));
+    return this.plan.measures.map((m) => createAccumulator(m.aggregate, m.slot >= 0, m.p));
   }
 
   /** The segment with this key (as built from its dimension values), created if new: for merging. */
@@ -160,7 +157,7 @@ export class SourceRun implements ConsumeHost {
     keys = new KeySet(),
   ) {
     this.seenKeys = keys;
-    this.metrics = plan.tasks.map((task) => new MetricSourceRun(task, mergeable));
+    this.metrics = plan.tasks.map((task) => new MetricSourceRun(task));
     this.keyLog = mergeable && plan.keySlot >= 0 ? new KeyLog() : null;
     this.utc = isUtcZone(timezone);
     const indexes = new Map<string, SegmentIndex>();

@@ -21,7 +21,7 @@ export function planGroups(init: WorkerInit, sourceId: string): GroupPlan[] {
   });
 }
 
-/** A key set's first size (it grows as needed). */
+/** A key set's first size, in keys (a piece of 4 MiB holds about 60,000 rows; it grows as needed). */
 const FIRST_KEYS = 65_536;
 
 /**
@@ -43,7 +43,7 @@ class SourceReader {
       // As in computeVariants, only the first period reports duplicates. `at` is a reused object: copied.
       runs: g.periods.map((period, i) => {
         const onDuplicate = i === 0 ? (d: DuplicateRow) => this.events.push({ type: 'duplicate', group, duplicate: { key: d.key, at: { ...d.at }, first: d.first } }) : () => undefined;
-        return new SourceRun(g.plan, period, g.timezone, onDuplicate, true, new KeySet(FIRST_KEYS));
+        return new SourceRun(g.plan, period, g.timezone, onDuplicate, true, g.plan.keySlot >= 0 ? new KeySet(FIRST_KEYS) : undefined);
       }),
     }));
     this.decoders = new RangeDecoders(this.groups);

@@ -4,8 +4,8 @@ import { accumulatorState, Average, createAccumulator, mergeAccumulator, type Ac
 import type { Aggregate } from '../../../src/core/library/types.js';
 import { exactSum, exactVariance, shuffled } from '../stats/exact-reference.js';
 
-function read(aggregate: Aggregate, values: readonly (number | null)[], mergeable = false): Accumulator {
-  const acc = createAccumulator(aggregate, true, 0.5, mergeable);
+function read(aggregate: Aggregate, values: readonly (number | null)[]): Accumulator {
+  const acc = createAccumulator(aggregate, true, 0.5);
   for (const v of values) acc.add(v);
   return acc;
 }
@@ -13,7 +13,7 @@ function read(aggregate: Aggregate, values: readonly (number | null)[], mergeabl
 /** Parts read apart, as parallel workers do, their states cloned, merged in a given order. */
 function merged(aggregate: Aggregate, values: readonly (number | null)[], cuts: readonly number[], order: readonly number[]): Accumulator {
   const bounds = [0, ...[...cuts].sort((a, b) => a - b), values.length];
-  const states = bounds.slice(1).map((end, i) => structuredClone(accumulatorState(read(aggregate, values.slice(bounds[i], end), true))));
+  const states = bounds.slice(1).map((end, i) => structuredClone(accumulatorState(read(aggregate, values.slice(bounds[i], end)))));
   const target = createAccumulator(aggregate, true);
   for (const i of new Set([...order.filter((i) => i < states.length), ...states.keys()])) mergeAccumulator(target, states[i]!);
   return target;
@@ -50,13 +50,11 @@ describe('sum and avg', () => {
     expect(Math.abs(acc.moments.sd - Math.sqrt(exactVariance(values))) / acc.moments.sd).toBeLessThan(1e-15);
   });
 
-  test('send their partials as typed arrays of their own, whether made mergeable or not', () => {
-    for (const mergeable of [false, true]) {
-      const sum = accumulatorState(read('sum', [0.1, 0.2, 0.3], mergeable));
-      const avg = accumulatorState(read('avg', [0.1, 0.2, 0.3], mergeable));
-      expect(sum.kind === 'sum' && sum.n === 3 && sum.partials instanceof Float64Array && sum.partials.length <= 4).toBe(true);
-      expect(avg.kind === 'moments' && avg.n === 3 && avg.s1.partials instanceof Float64Array && avg.s2.partials instanceof Float64Array).toBe(true);
-      if (sum.kind === 'sum') expect(sum.partials.byteLength).toBe(sum.partials.buffer.byteLength);
-    }
+  test('send their partials as typed arrays of their own', () => {
+    const sum = accumulatorState(read('sum', [0.1, 0.2, 0.3]));
+    const avg = accumulatorState(read('avg', [0.1, 0.2, 0.3]));
+    expect(sum.kind === 'sum' && sum.n === 3 && sum.partials instanceof Float64Array && sum.partials.length <= 4).toBe(true);
+    expect(avg.kind === 'moments' && avg.n === 3 && avg.s1.partials instanceof Float64Array && avg.s2.partials instanceof Float64Array).toBe(true);
+    if (sum.kind === 'sum') expect(sum.partials.byteLength).toBe(sum.partials.buffer.byteLength);
   });
 });

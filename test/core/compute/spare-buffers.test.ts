@@ -36,7 +36,7 @@ describe('spare buffers', () => {
       giveBuffer(stale.buffer);
       giveBuffer(new Uint32Array(size / 4).fill(7).buffer);
     }
-    const log = createAccumulator('median', true, 0.5, true);
+    const log = createAccumulator('median', true, 0.5);
     for (let i = 0; i < 50_000; i++) log.add(i);
     const state = accumulatorState(log);
     expect(state.kind === 'replay' && [...state.values]).toEqual(Array.from({ length: 50_000 }, (_, i) => i));

@@ -14,7 +14,7 @@ describe('merging a later part of the input', () => {
     const merged = createAccumulator(aggregate, true, 0.9);
     for (const v of values.slice(0, 1234)) merged.add(v);
     for (const cut of [[1234, 3000], [3000, 5000]] as const) {
-      const part = createAccumulator(aggregate, true, 0.9, true);
+      const part = createAccumulator(aggregate, true, 0.9);
       for (const v of values.slice(...cut)) part.add(v);
       mergeAccumulator(merged, accumulatorState(part));
     }
