@@ -5,11 +5,19 @@ import { RecordFields } from './record-fields.js';
 import { nulByteError, recordTooLargeError, unterminatedQuoteError } from './scan-errors.js';
 import type { ScannerSettings } from './scanner-settings.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
+import { ENTRIES_FULL, ScanKernel } from './scan-kernel.js';
 import { NEED_MORE, splitPlainLine, splitRecord, UNTERMINATED } from './split-record.js';
+import { PLAIN, QUOTED_COMPLEX, QUOTED_SIMPLE } from './record-fields.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
+/** Index entry tags (scan-index.wat): the offset of a delimiter or line feed outside quotes, a line feed inside one, a `""`. */
+const TAG_LF = 1;
+const TAG_DOUBLED_QUOTE = 2;
+const TAG_QUOTED_LF = 3;
+/** The index gives offsets in 30 bits: a buffer grown past this (a record of hundreds of MB) is a plain one. */
+const MAX_INDEXED_BYTES = 2 ** 30 - 4096;
 
 /**
  * Push-based CSV scanner over one growable byte buffer. Bytes are written into the free tail
@@ -17,6 +25,13 @@ const QUOTE = 0x22;
  * complete record is delivered and the unfinished tail moves to the front. The buffer only grows
  * when that tail fills more than half of it, which keeps memory flat for normal files and keeps
  * re-splitting an unfinished record linear for huge ones (see splitRecord).
+ *
+ * The buffer lives in a ScanKernel's memory when WebAssembly SIMD is there: records are then
+ * found from the kernel's structural index (delimiters and line feeds outside quotes, 64 bytes at
+ * a time) instead of byte by byte in JavaScript. A record the index cannot vouch for (a quote
+ * that is not RFC 4180 quoting, such as `ab"c` or `"ab"c`, or a record cut off by the end of
+ * the buffer) is split by splitRecord, which owns the rules; the index only ever gives the
+ * offsets splitRecord would.
  */
 export class CsvScanner {
   /** Bytes [0, end) are held; write new input at `end`. */
@@ -37,9 +52,13 @@ export class CsvScanner {
   /** Set when the next record starts at or after settings.stopAt: feed no more input. */
   done = false;
 
+  /** Holds `buffer` while it is the kernel's; null once the buffer is a plain one (scanWhole, a huge record). */
+  private kernel: ScanKernel | null;
+
   constructor(private readonly settings: ScannerSettings) {
     // Allocated on first write: scanWhole never needs it.
     this.buffer = Buffer.alloc(0);
+    this.kernel = ScanKernel.acquire();
     this.fields = new RecordFields(settings.path);
     const range = settings.range;
     if (range !== undefined) {
@@ -58,8 +77,29 @@ export class CsvScanner {
 
   /** Bytes that can be written at `end` now (at least 1). */
   freeSpace(): number {
-    if (this.buffer.length === 0) this.buffer = Buffer.allocUnsafe(this.settings.chunkSize);
+    if (this.buffer.length === 0) this.buffer = this.allocate(this.settings.chunkSize);
     return this.buffer.length - this.end;
+  }
+
+  /** Gives the buffer's memory back for another scan once this one is over (records read from it are then stale). */
+  release(): void {
+    this.kernel?.release();
+    this.kernel = null;
+    this.buffer = Buffer.alloc(0);
+    this.end = 0;
+  }
+
+  /** A buffer of `size` bytes holding buffer[0, end): the kernel's, grown, while it can be. */
+  private allocate(size: number): Buffer {
+    const kernel = this.kernel;
+    if (kernel !== null && size <= MAX_INDEXED_BYTES) {
+      kernel.resize(size);
+      return kernel.buffer;
+    }
+    this.kernel = null;
+    const bytes = Buffer.allocUnsafe(size);
+    this.buffer.copy(bytes, 0, 0, this.end);
+    return bytes;
   }
 
   /** Records that `n` bytes were written at `end`; processes when the buffer is full. */
@@ -89,9 +129,15 @@ export class CsvScanner {
     return { records: this.records, bytes: this.totalBytes, lines: lineFeeds + (this.lastByte >= 0 && this.lastByte !== LF ? 1 : 0) };
   }
 
-  /** Scans a complete in-memory input without copying it. */
+  /** Scans a complete in-memory input: copied into the kernel's memory to be indexed, else scanned where it is. */
   scanWhole(bytes: Buffer): CsvScanResult {
-    this.buffer = bytes;
+    if (this.kernel !== null && bytes.length <= MAX_INDEXED_BYTES) {
+      this.buffer = this.allocate(bytes.length);
+      bytes.copy(this.buffer);
+    } else {
+      this.release();
+      this.buffer = bytes;
+    }
     this.end = bytes.length;
     this.totalBytes = bytes.length;
     this.lastByte = bytes.length > 0 ? bytes[bytes.length - 1]! : -1;
@@ -112,11 +158,7 @@ export class CsvScanner {
       this.consumed = 0;
       this.end = held;
     }
-    if (held * 2 > this.buffer.length) {
-      const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
-      this.buffer.copy(bigger, 0, 0, held);
-      this.buffer = bigger;
-    }
+    if (held * 2 > this.buffer.length) this.buffer = this.allocate(this.buffer.length * 2);
   }
 
   private process(final: boolean): void {
@@ -190,10 +232,21 @@ export class CsvScanner {
     // fast path; both searches are native memchr, far faster than comparing bytes in JS.
     let quoteAt = -1;
     const stop = this.settings.stopAt - this.base;
+    const kernel = this.kernel !== null && this.kernel.buffer === bytes ? this.kernel : null;
     while (p < end) {
       if (p >= stop) {
         this.done = true;
         break;
+      }
+      if (kernel !== null) {
+        this.line = line;
+        const next = this.readIndexed(kernel, p, end, stop);
+        if (next !== p) {
+          p = next;
+          line = this.line;
+          continue;
+        }
+        // The record at p is one for splitRecord (or needs more bytes).
       }
       const b = bytes[p];
       // Blank lines (nothing between two line breaks) are skipped but counted.
@@ -240,6 +293,103 @@ export class CsvScanner {
     }
     this.consumed = p;
     this.line = line;
+  }
+
+  /**
+   * Delivers the records from p that the kernel's index vouches for, with the offsets, kinds and
+   * line counts splitRecord would give them, and skips blank lines; returns where it stopped
+   * (p itself when the record there is one for splitRecord) with this.line at that point.
+   */
+  private readIndexed(kernel: ScanKernel, p: number, end: number, stop: number): number {
+    const bytes = kernel.buffer;
+    const fields = this.fields;
+    const onRecord = this.settings.onRecord;
+    const delimiter = this.delimiterCode;
+    let line = this.line;
+    let recordStart = p;
+    for (;;) {
+      const count = kernel.index(recordStart, end, delimiter);
+      const entries = kernel.entries;
+      const from = recordStart;
+      let starts = fields.starts;
+      let ends = fields.ends;
+      let kinds = fields.kinds;
+      let n = 0;
+      let fieldStart = recordStart;
+      let newlines = 0;
+      let quoted = false;
+      let doubled = false;
+      for (let i = 0; i < count; i++) {
+        const entry = entries[i]!;
+        const tag = entry & 3;
+        if (tag === TAG_QUOTED_LF) {
+          newlines++;
+          continue;
+        }
+        if (tag === TAG_DOUBLED_QUOTE) {
+          doubled = true;
+          continue;
+        }
+        const at = entry >>> 2;
+        let fieldEnd = at;
+        if (tag === TAG_LF) {
+          if (n === 0 && (at === recordStart || (at === recordStart + 1 && bytes[recordStart] === CR))) {
+            // A blank line: counted, not a record.
+            line++;
+            recordStart = fieldStart = at + 1;
+            if (recordStart >= stop) break;
+            continue;
+          }
+          if (fieldEnd > fieldStart && bytes[fieldEnd - 1] === CR) fieldEnd--;
+        }
+        if (n === starts.length - 1) {
+          fields.grow();
+          starts = fields.starts;
+          ends = fields.ends;
+          kinds = fields.kinds;
+        }
+        if (bytes[fieldStart] !== QUOTE) {
+          starts[n] = fieldStart;
+          ends[n] = fieldEnd;
+          kinds[n] = PLAIN;
+        } else if (doubled) {
+          starts[n] = fieldStart;
+          ends[n] = fieldEnd;
+          kinds[n] = QUOTED_COMPLEX;
+          quoted = true;
+          doubled = false;
+        } else {
+          starts[n] = fieldStart + 1;
+          ends[n] = fieldEnd - 1;
+          kinds[n] = QUOTED_SIMPLE;
+          quoted = true;
+        }
+        n++;
+        fieldStart = at + 1;
+        if (tag === TAG_LF) {
+          fields.fieldCount = n;
+          fields.quoted = quoted;
+          fields.recordStart = recordStart;
+          fields.openQuoteAt = -1;
+          fields.newlines = newlines + 1;
+          fields.line = line;
+          line += newlines + 1;
+          this.records++;
+          onRecord(fields);
+          n = 0;
+          newlines = 0;
+          quoted = false;
+          recordStart = fieldStart;
+          if (recordStart >= stop) break;
+        }
+      }
+      if (recordStart >= stop) break; // the caller stops there
+      // Entries past recordStart belong to a record the index did not finish: go on indexing
+      // from it if the index only ran out of room for entries, else leave it to splitRecord.
+      if (kernel.status !== ENTRIES_FULL || recordStart === from) break;
+    }
+    this.line = line;
+    return recordStart;
   }
 
   /** NUL never occurs in UTF-8 text; memchr over new bytes is far cheaper than a check per byte. */

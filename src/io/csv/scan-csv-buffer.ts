@@ -33,11 +33,15 @@ export function scanCsvBuffer(
     }
   }
   const scanner = new CsvScanner(settings);
-  // Field offsets are Int32: inputs past 2 GiB go through the streaming path, whose buffer stays small.
-  if (options.chunkSize === undefined && input.length < 2 ** 31) return scanner.scanWhole(input);
-  for (let offset = 0; offset < input.length; offset += settings.chunkSize) {
-    options.signal?.throwIfAborted();
-    scanner.append(input.subarray(offset, offset + settings.chunkSize));
+  try {
+    // Field offsets are Int32: inputs past 2 GiB go through the streaming path, whose buffer stays small.
+    if (options.chunkSize === undefined && input.length < 2 ** 31) return scanner.scanWhole(input);
+    for (let offset = 0; offset < input.length; offset += settings.chunkSize) {
+      options.signal?.throwIfAborted();
+      scanner.append(input.subarray(offset, offset + settings.chunkSize));
+    }
+    return scanner.finish();
+  } finally {
+    scanner.release();
   }
-  return scanner.finish();
 }

@@ -33,23 +33,12 @@ export async function scanCsvRange(path: string, options: CsvReadOptions, range:
   return feedRange(path, new CsvScanner(settings), range.start, settings);
 }
 
-/**
- * The read buffer of the last finished range scan. A parallel reader scans a file in many
- * ranges; a fresh 1 MiB buffer for each would pile up as garbage outside the JS heap faster
- * than the collector returns it, so memory would grow with the number of ranges read.
- */
-let spareBuffer: Buffer | null = null;
-
-async function feedRange(path: string, scanner: CsvScanner, start: number, settings: { path: string; chunkSize: number }): Promise<RangeScanResult> {
-  if (spareBuffer !== null && spareBuffer.length === settings.chunkSize) {
-    scanner.buffer = spareBuffer; // taken while in use: a concurrent scan allocates its own
-    spareBuffer = null;
-  }
+/** Scans the range, then gives the scanner's buffer back for the next range (see ScanKernel.acquire). */
+async function feedRange(path: string, scanner: CsvScanner, start: number, settings: { path: string }): Promise<RangeScanResult> {
   try {
     return await feedOpened(path, scanner, start, settings.path);
   } finally {
-    // A buffer grown for a long record is not kept.
-    if (scanner.buffer.length === settings.chunkSize) spareBuffer = scanner.buffer;
+    scanner.release();
   }
 }
 

@@ -29,20 +29,24 @@ export async function scanCsv(
     throw ioError(shownPath, error);
   }
   try {
-    const scanner = new CsvScanner(settings);
     const magic = Buffer.alloc(2);
     // A positioned read does not move the file position: the loop below still starts at byte 0.
     const { bytesRead } = await readOrFail(handle, magic, 0, 2, 0, shownPath);
     const size = options.onShareRead ? (await handle.stat()).size : 0;
     const onRead = options.onShareRead && size > 0 ? (bytes: number) => options.onShareRead!(Math.min(1, bytes / size)) : undefined;
-    if (isGzip(magic.subarray(0, bytesRead))) {
-      await feedGunzipped(handle, scanner, settings.chunkSize, shownPath, signal, onRead);
-    } else {
-      await feedPlain(handle, scanner, shownPath, signal, onRead);
+    const scanner = new CsvScanner(settings);
+    try {
+      if (isGzip(magic.subarray(0, bytesRead))) {
+        await feedGunzipped(handle, scanner, settings.chunkSize, shownPath, signal, onRead);
+      } else {
+        await feedPlain(handle, scanner, shownPath, signal, onRead);
+      }
+      const result = scanner.finish();
+      signal?.throwIfAborted(); // aborted while the last records were delivered
+      return result;
+    } finally {
+      scanner.release();
     }
-    const result = scanner.finish();
-    signal?.throwIfAborted(); // aborted while the last records were delivered
-    return result;
   } finally {
     await handle.close().catch(() => undefined);
   }

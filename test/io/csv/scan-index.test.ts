@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scanCsvBuffer, type CsvReadOptions } from '../../../src/io/csv/index.js';
+import { QUOTED_COMPLEX, type RecordFields } from '../../../src/io/csv/record-fields.js';
+import { assembleScanIndex, SOURCE } from '../../../scripts/assemble-scan-index.mjs';
+import { SCAN_INDEX_WASM } from '../../../src/io/csv/scan-index-wasm.js';
+import { ScanKernel, setIndexedScanning } from '../../../src/io/csv/scan-kernel.js';
+
+interface Snapshot {
+  header?: unknown;
+  records: unknown[];
+  result?: unknown;
+  error?: string;
+}
+
+/** Everything a record tells its reader: offsets, kinds, line, texts (or the scan's error). */
+function snapshot(input: string, options: Partial<CsvReadOptions>, indexed: boolean): Snapshot {
+  setIndexedScanning(indexed);
+  const out: Snapshot = { records: [] };
+  try {
+    out.result = scanCsvBuffer(
+      Buffer.from(input),
+      { delimiter: ',', ...options },
+      (header) => (out.header = header),
+      (record) => {
+        const r = record as RecordFields;
+        const fields = [];
+        for (let i = 0; i < r.fieldCount; i++) {
+          fields.push([r.starts[i], r.ends[i], r.quoted ? r.kinds[i] : 0, r.isRaw(i), r.isEmpty(i), i < 64 ? r.column(i) : 0, r.text(i)]);
+        }
+        out.records.push({ line: r.line, start: r.recordStart, fields, beyond: r.column(r.fieldCount) });
+      },
+    );
+  } catch (error) {
+    out.error = (error as Error).message;
+  } finally {
+    setIndexedScanning(true);
+  }
+  return out;
+}
+
+afterEach(() => setIndexedScanning(true));
+
+const piece = fc.constantFrom('a', 'bc', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', 'é', ',"', '",', '"\n', '\n"');
+const messy = fc.array(piece, { maxLength: 160 }).map((parts) => parts.join(''));
+
+describe('the SIMD index against splitting in JavaScript', () => {
+  it('is available here (the tests below compare it with something)', () => {
+    expect(ScanKernel.acquire()).not.toBeNull();
+  });
+
+  it('gives the same records, offsets, kinds, lines and errors on random messy input', () => {
+    fc.assert(
+      fc.property(
+        messy,
+        fc.constantFrom(',', ';'),
+        fc.option(fc.integer({ min: 1, max: 70 }), { nil: undefined }),
+        (body, delimiter, chunkSize) => {
+          const input = `h1${delimiter}h2${delimiter}h3\n${body}`;
+          const options = { delimiter: delimiter as ',' | ';', ...(chunkSize === undefined ? {} : { chunkSize }) };
+          expect(snapshot(input, options, true)).toEqual(snapshot(input, options, false));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same records for quoting that RFC 4180 allows and quoting it does not', () => {
+    const cases = [
+      'a,b\n"x","y"\n"x""q",y\n"",""\n"""",a\n"a\nb",c\r\n"d\r\ne",f\r\n',
+      'a,b\nab"c,d\n"ab"c,d\n"a"b"c",d\n"a""b"c,d\n x ,"y" \n',
+      'a,b\n"a"\r,b\n"a"\rb,c\n"unterminated,a\nb,c\n',
+      'a,b\n1,2\r\n\r\n\n3,4\r',
+      'a,b\n"x",\n,"y"\n"x""",""""\n',
+    ];
+    for (const input of cases) {
+      for (const chunkSize of [undefined, 1, 3, 64, 65]) {
+        const options = chunkSize === undefined ? {} : { chunkSize };
+        const indexed = snapshot(input, options, true);
+        expect(indexed).toEqual(snapshot(input, options, false));
+      }
+    }
+  });
+
+  it('gives the same records when one index call holds more entries than fit (16,384)', () => {
+    const row = `${Array.from({ length: 40 }, (_, i) => (i % 7 === 0 ? '"q,\n"' : 'v')).join(',')}\n`;
+    const input = `${Array.from({ length: 40 }, (_, i) => `c${i}`).join(',')}\n${row.repeat(2000)}`;
+    const indexed = snapshot(input, {}, true);
+    expect(indexed.records).toHaveLength(2000);
+    expect(indexed).toEqual(snapshot(input, {}, false));
+    // A record with more fields than one call's entries is split in JavaScript.
+    const wide = `h\n${'x,'.repeat(17000)}y\nz\n`;
+    const wideIndexed = snapshot(wide, {}, true);
+    expect((wideIndexed.records[0] as { fields: unknown[] }).fields).toHaveLength(17001);
+    expect(wideIndexed).toEqual(snapshot(wide, {}, false));
+  });
+
+  it('marks a quoted field with a doubled quote as one to unquote', () => {
+    const indexed = snapshot('a,b\n"x""y",z\n', {}, true);
+    const fields = (indexed.records[0] as { fields: unknown[][] }).fields;
+    expect(fields[0]!.slice(2, 4)).toEqual([QUOTED_COMPLEX, false]);
+    expect(fields[0]![6]).toBe('x"y');
+  });
+});
+
+describe('the assembled index', () => {
+  it('is the current scan-index.wat assembled', async () => {
+    const bytes = await assembleScanIndex(readFileSync(SOURCE, 'utf8'));
+    expect(bytes.toString('base64')).toBe(SCAN_INDEX_WASM);
+  });
+});
