@@ -5,7 +5,7 @@ import { RecordFields } from './record-fields.js';
 import { nulByteError, recordTooLargeError, unterminatedQuoteError } from './scan-errors.js';
 import type { ScannerSettings } from './scanner-settings.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
-import { ENTRIES_FULL, ScanKernel } from './scan-kernel.js';
+import { ENTRIES_FULL, IRREGULAR_QUOTE, ScanKernel } from './scan-kernel.js';
 import { NEED_MORE, splitPlainLine, splitRecord, UNTERMINATED } from './split-record.js';
 import { PLAIN, QUOTED_COMPLEX, QUOTED_SIMPLE } from './record-fields.js';
 
@@ -16,6 +16,8 @@ const QUOTE = 0x22;
 const TAG_LF = 1;
 const TAG_DOUBLED_QUOTE = 2;
 const TAG_QUOTED_LF = 3;
+/** The most bytes split in JavaScript after a record with irregular quoting before the index is tried again. */
+const MAX_INDEX_BACKOFF = 1024 * 1024;
 /** The index gives offsets in 30 bits: a buffer grown past this (a record of hundreds of MB) is a plain one. */
 const MAX_INDEXED_BYTES = 2 ** 30 - 4096;
 
@@ -49,6 +51,13 @@ export class CsvScanner {
   private readonly fields: RecordFields;
   /** Absolute input offset of buffer[0] (moves when the unfinished tail moves to the front). */
   private base = 0;
+  /**
+   * Absolute offset before which records are split in JavaScript, not from the index: past a
+   * record with a quote that is not RFC 4180 quoting, and further (`indexBackoff` bytes, doubling)
+   * while such records keep coming, so that a file of them is not indexed in vain record by record.
+   */
+  private indexFrom = 0;
+  private indexBackoff = 0;
   /** Set when the next record starts at or after settings.stopAt: feed no more input. */
   done = false;
 
@@ -238,7 +247,7 @@ export class CsvScanner {
         this.done = true;
         break;
       }
-      if (kernel !== null) {
+      if (kernel !== null && this.base + p >= this.indexFrom) {
         this.line = line;
         const next = this.readIndexed(kernel, p, end, stop);
         if (next !== p) {
@@ -307,6 +316,7 @@ export class CsvScanner {
     const delimiter = this.delimiterCode;
     let line = this.line;
     let recordStart = p;
+    const recordsBefore = this.records;
     for (;;) {
       const count = kernel.index(recordStart, end, delimiter);
       const entries = kernel.entries;
@@ -387,6 +397,10 @@ export class CsvScanner {
       // Entries past recordStart belong to a record the index did not finish: go on indexing
       // from it if the index only ran out of room for entries, else leave it to splitRecord.
       if (kernel.status !== ENTRIES_FULL || recordStart === from) break;
+    }
+    if (kernel.status === IRREGULAR_QUOTE && recordStart < stop) {
+      this.indexBackoff = this.records - recordsBefore >= 64 ? 0 : Math.min(this.indexBackoff * 2 + 256, MAX_INDEX_BACKOFF);
+      this.indexFrom = this.base + recordStart + 1 + this.indexBackoff;
     }
     this.line = line;
     return recordStart;
