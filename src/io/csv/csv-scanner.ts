@@ -5,21 +5,16 @@ import { RecordFields } from './record-fields.js';
 import { nulByteError, recordTooLargeError, unterminatedQuoteError } from './scan-errors.js';
 import type { ScannerSettings } from './scanner-settings.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
-import { ENTRIES_FULL, IRREGULAR_QUOTE, ScanKernel } from './scan-kernel.js';
+import { IRREGULAR_QUOTE, RECORD_WORDS, ScanKernel, TABLE_FULL } from './scan-kernel.js';
 import { NEED_MORE, splitPlainLine, splitRecord, UNTERMINATED } from './split-record.js';
-import { PLAIN, QUOTED_COMPLEX, QUOTED_SIMPLE } from './record-fields.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
-/** Index entry tags (scan-index.wat): the offset of a delimiter or line feed outside quotes, a line feed inside one, a `""`. */
-const TAG_LF = 1;
-const TAG_DOUBLED_QUOTE = 2;
-const TAG_QUOTED_LF = 3;
 /** The most bytes split in JavaScript after a record with irregular quoting before the index is tried again. */
 const MAX_INDEX_BACKOFF = 1024 * 1024;
-/** The index gives offsets in 30 bits: a buffer grown past this (a record of hundreds of MB) is a plain one. */
-const MAX_INDEXED_BYTES = 2 ** 30 - 4096;
+/** A buffer grown past this (a record of a GB) is a plain one: the kernel's memory stays below 2 GiB. */
+const MAX_INDEXED_BYTES = 2 ** 30;
 
 /**
  * Push-based CSV scanner over one growable byte buffer. Bytes are written into the free tail
@@ -305,105 +300,53 @@ export class CsvScanner {
   }
 
   /**
-   * Delivers the records from p that the kernel's index vouches for, with the offsets, kinds and
-   * line counts splitRecord would give them, and skips blank lines; returns where it stopped
-   * (p itself when the record there is one for splitRecord) with this.line at that point.
+   * Delivers the records from p that the kernel found (with the offsets, kinds and line counts
+   * splitRecord would give them), and skips blank lines; returns where it stopped (p itself
+   * when the record there is one for splitRecord) with this.line at that point.
    */
   private readIndexed(kernel: ScanKernel, p: number, end: number, stop: number): number {
-    const bytes = kernel.buffer;
     const fields = this.fields;
     const onRecord = this.settings.onRecord;
     const delimiter = this.delimiterCode;
-    let line = this.line;
-    let recordStart = p;
     const recordsBefore = this.records;
+    let line = this.line;
+    let next = p;
+    let status: number;
     for (;;) {
-      const count = kernel.index(recordStart, end, delimiter);
-      const entries = kernel.entries;
-      const from = recordStart;
-      let starts = fields.starts;
-      let ends = fields.ends;
-      let kinds = fields.kinds;
-      let n = 0;
-      let fieldStart = recordStart;
-      let newlines = 0;
-      let quoted = false;
-      let doubled = false;
-      for (let i = 0; i < count; i++) {
-        const entry = entries[i]!;
-        const tag = entry & 3;
-        if (tag === TAG_QUOTED_LF) {
-          newlines++;
-          continue;
-        }
-        if (tag === TAG_DOUBLED_QUOTE) {
-          doubled = true;
-          continue;
-        }
-        const at = entry >>> 2;
-        let fieldEnd = at;
-        if (tag === TAG_LF) {
-          if (n === 0 && (at === recordStart || (at === recordStart + 1 && bytes[recordStart] === CR))) {
-            // A blank line: counted, not a record.
-            line++;
-            recordStart = fieldStart = at + 1;
-            if (recordStart >= stop) break;
-            continue;
-          }
-          if (fieldEnd > fieldStart && bytes[fieldEnd - 1] === CR) fieldEnd--;
-        }
-        if (n === starts.length - 1) {
-          fields.grow();
-          starts = fields.starts;
-          ends = fields.ends;
-          kinds = fields.kinds;
-        }
-        if (bytes[fieldStart] !== QUOTE) {
-          starts[n] = fieldStart;
-          ends[n] = fieldEnd;
-          kinds[n] = PLAIN;
-        } else if (doubled) {
-          starts[n] = fieldStart;
-          ends[n] = fieldEnd;
-          kinds[n] = QUOTED_COMPLEX;
-          quoted = true;
-          doubled = false;
-        } else {
-          starts[n] = fieldStart + 1;
-          ends[n] = fieldEnd - 1;
-          kinds[n] = QUOTED_SIMPLE;
-          quoted = true;
-        }
-        n++;
-        fieldStart = at + 1;
-        if (tag === TAG_LF) {
-          fields.fieldCount = n;
-          fields.quoted = quoted;
-          fields.recordStart = recordStart;
-          fields.openQuoteAt = -1;
-          fields.newlines = newlines + 1;
-          fields.line = line;
-          line += newlines + 1;
-          this.records++;
-          onRecord(fields);
-          n = 0;
-          newlines = 0;
-          quoted = false;
-          recordStart = fieldStart;
-          if (recordStart >= stop) break;
-        }
+      const count = kernel.records(next, end, stop, delimiter);
+      const table = kernel.table;
+      fields.starts = kernel.starts;
+      fields.ends = kernel.ends;
+      fields.kinds = kernel.kinds;
+      fields.openQuoteAt = -1;
+      for (let r = 0, at = 0; r < count; r++, at += RECORD_WORDS) {
+        const flags = table[at + 4]!;
+        line += flags >>> 1; // blank lines before the record
+        const newlines = table[at + 3]!;
+        fields.first = table[at]!;
+        fields.fieldCount = table[at + 1]!;
+        fields.recordStart = table[at + 2]!;
+        fields.newlines = newlines;
+        fields.quoted = (flags & 1) === 1;
+        fields.line = line;
+        line += newlines;
+        this.records++;
+        onRecord(fields);
       }
-      if (recordStart >= stop) break; // the caller stops there
-      // Entries past recordStart belong to a record the index did not finish: go on indexing
-      // from it if the index only ran out of room for entries, else leave it to splitRecord.
-      if (kernel.status !== ENTRIES_FULL || recordStart === from) break;
+      const info = kernel.info;
+      status = info[0]!;
+      line += info[2]!; // blank lines after the last record
+      const from = next;
+      next = info[1]!;
+      // Go on from the record the table had no room for; anything else is the caller's.
+      if (status !== TABLE_FULL || next === from) break;
     }
-    if (kernel.status === IRREGULAR_QUOTE && recordStart < stop) {
+    if (status === IRREGULAR_QUOTE) {
       this.indexBackoff = this.records - recordsBefore >= 64 ? 0 : Math.min(this.indexBackoff * 2 + 256, MAX_INDEX_BACKOFF);
-      this.indexFrom = this.base + recordStart + 1 + this.indexBackoff;
+      this.indexFrom = this.base + next + 1 + this.indexBackoff;
     }
     this.line = line;
-    return recordStart;
+    return next;
   }
 
   /** NUL never occurs in UTF-8 text; memchr over new bytes is far cheaper than a check per byte. */

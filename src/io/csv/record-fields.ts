@@ -12,9 +12,10 @@ export const QUOTED_SIMPLE = 1;
 export const QUOTED_COMPLEX = 2;
 
 /**
- * The reusable CsvRecord: byte offsets of each field in the scanner's buffer, filled by
- * splitRecord. Typed arrays grow by doubling and are never shrunk, so steady-state scanning
- * allocates nothing per record.
+ * The reusable CsvRecord: byte offsets of each field in the scanner's buffer. Field i's are at
+ * index `first + i` of `starts`, `ends` and `kinds`: its own arrays (first 0), filled by
+ * splitRecord, or the arrays a ScanKernel wrote a whole buffer's records to. Its own arrays
+ * grow by doubling and are never shrunk, so steady-state scanning allocates nothing per record.
  */
 export class RecordFields implements CsvRecord {
   line = 0;
@@ -29,29 +30,48 @@ export class RecordFields implements CsvRecord {
   newlines = 0;
   /** Set by splitRecord when it stops inside a quoted field: offset of the opening quote, else -1. */
   openQuoteAt = -1;
-  starts = new Int32Array(16);
-  ends = new Int32Array(16);
-  kinds = new Uint8Array(16);
+  /** Where field 0's offsets and kind are in the arrays. */
+  first = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  kinds: Uint8Array;
+  private ownStarts = new Int32Array(16);
+  private ownEnds = new Int32Array(16);
+  private ownKinds = new Uint8Array(16);
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string) {
+    this.starts = this.ownStarts;
+    this.ends = this.ownEnds;
+    this.kinds = this.ownKinds;
+  }
 
+  /** Points the record at its own arrays (first 0), for splitRecord to fill. */
+  useOwn(): void {
+    this.starts = this.ownStarts;
+    this.ends = this.ownEnds;
+    this.kinds = this.ownKinds;
+    this.first = 0;
+  }
+
+  /** Doubles the own arrays, keeping their content (splitRecord, when a record has more fields). */
   grow(): void {
-    const size = this.starts.length * 2;
+    const size = this.ownStarts.length * 2;
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
     const kinds = new Uint8Array(size);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    kinds.set(this.kinds);
-    this.starts = starts;
-    this.ends = ends;
-    this.kinds = kinds;
+    starts.set(this.ownStarts);
+    ends.set(this.ownEnds);
+    kinds.set(this.ownKinds);
+    this.ownStarts = starts;
+    this.ownEnds = ends;
+    this.ownKinds = kinds;
+    this.useOwn();
   }
 
   text(i: number): string {
     if (i < 0 || i >= this.fieldCount) return '';
-    const start = this.starts[i]!;
-    const end = this.ends[i]!;
+    const start = this.starts[this.first + i]!;
+    const end = this.ends[this.first + i]!;
     try {
       if (this.kindOf(i) === QUOTED_COMPLEX) {
         const unquoted = unquoteComplex(this.bytes, start, end);
@@ -73,7 +93,7 @@ export class RecordFields implements CsvRecord {
 
   isEmpty(i: number): boolean {
     // A complex quoted field always has content: `""` yields a quote, trailing text is kept.
-    return i < 0 || i >= this.fieldCount || (this.starts[i] === this.ends[i] && this.kindOf(i) !== QUOTED_COMPLEX);
+    return i < 0 || i >= this.fieldCount || (this.starts[this.first + i] === this.ends[this.first + i] && this.kindOf(i) !== QUOTED_COMPLEX);
   }
 
   /**
@@ -81,7 +101,7 @@ export class RecordFields implements CsvRecord {
    * byte-level parser may read it in place; false for fields that need unquoting or are absent.
    */
   isRaw(i: number): boolean {
-    return i >= 0 && i < this.fieldCount && (!this.quoted || this.kinds[i] !== QUOTED_COMPLEX);
+    return i >= 0 && i < this.fieldCount && (!this.quoted || this.kinds[this.first + i] !== QUOTED_COMPLEX);
   }
 
   column(i: number): number {
@@ -93,7 +113,7 @@ export class RecordFields implements CsvRecord {
   }
 
   private kindOf(i: number): number {
-    return this.quoted ? this.kinds[i]! : PLAIN;
+    return this.quoted ? this.kinds[this.first + i]! : PLAIN;
   }
 
   /** Offset of the first byte of field i as written (its opening quote if quoted). */
@@ -103,8 +123,8 @@ export class RecordFields implements CsvRecord {
     if (i >= this.fieldCount) {
       const last = this.fieldCount - 1;
       // Just past the last field (and its closing quote) is where a missing field would start.
-      return this.ends[last]! + (this.kindOf(last) === QUOTED_SIMPLE ? 1 : 0);
+      return this.ends[this.first + last]! + (this.kindOf(last) === QUOTED_SIMPLE ? 1 : 0);
     }
-    return this.starts[i]! - (this.kindOf(i) === QUOTED_SIMPLE ? 1 : 0);
+    return this.starts[this.first + i]! - (this.kindOf(i) === QUOTED_SIMPLE ? 1 : 0);
   }
 }

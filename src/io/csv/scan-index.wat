@@ -1,51 +1,68 @@
-;; Structural index of CSV bytes for csv-scanner.ts: finds, 64 bytes at a time with SIMD, the
-;; delimiters and line feeds outside quoted fields, the line feeds inside them and the doubled
-;; quotes, and stops at the first quote that is not RFC 4180 quoting.
+;; Records of CSV bytes for csv-scanner.ts, found 64 bytes at a time with SIMD: the
+;; delimiters and line feeds outside quoted fields (quotes paired by a prefix XOR of their bit
+;; mask, as simdjson and simdcsv do), the line feeds inside them and the doubled quotes. Each
+;; record's fields are written as splitRecord would write them (offsets and kinds), with its
+;; line count, and the scan stops at the first quote that is not RFC 4180 quoting.
 ;;
-;; Memory: entries are written from address 0 (cap of them); the input bytes live higher up,
-;; with at least 80 bytes readable past `end` (whatever they hold is masked out).
-;;
-;; index(p, end, delim, base, cap) indexes the bytes from p (a record start, outside quotes)
-;; to end and returns the number of entries written. Each entry is ((pos - base) << 2) | tag:
-;;   0  a delimiter outside quotes
-;;   1  a line feed outside quotes (ends a record)
-;;   2  a closing quote followed by a quote: `""` inside a quoted field
-;;   3  a line feed inside a quoted field
-;; `status` then says why it stopped: 0 it reached end; 1 the quote at `at` is not RFC 4180
-;; quoting (entries stop before it); 2 the entries are nearly cap (it stopped at `at`, a
-;; multiple of 64 bytes from p).
+;; records(p, end, stop, delim) reads the records from p (a record start, outside quotes)
+;; that end (with a line feed) before end; offsets are relative to the input (`INPUT`).
+;; It returns how many records it wrote to the table, 5 words each: the index of the first
+;; field, the number of fields, the record's start, its line feeds (the terminating one
+;; included) and (blank lines skipped before it) * 2 + (1 if a field is quoted). A field's
+;; start, end and kind (0 plain, 1 quoted with nothing to unescape: the span between the
+;; quotes, 2 quoted with `""`: the span from the opening quote) are at that index of STARTS,
+;; ENDS and KINDS. INFO then holds: the status (0 it reached end; 1 a quote that is not RFC
+;; 4180 quoting, in the record at `next`; 2 the table or the fields are nearly full; 3 a record
+;; or blank line starts at `stop` or later), `next` (where the record after the last one
+;; written starts, or the blank line at stop), and the blank lines skipped since that record.
+;; The record at `next` is left to the caller: unfinished at end, cut off by a full table, or
+;; holding the quote.
 ;;
 ;; Quoting rule checked: a quote that opens a quoted field (by the parity of the quotes before
 ;; it) must follow a delimiter, a line feed, the start p or a closing quote; a quote that closes
 ;; one must be followed by a delimiter, a line feed, CR LF, a quote, or the end. Bytes at or
-;; past end count as a line feed: a record that runs to end is unfinished, and the caller
-;; never takes it from these entries.
+;; past end count as a line feed: a record that runs to end is unfinished and is not written.
+;; At least 80 bytes past end must be readable memory (whatever they hold is masked out).
 (module
-  (memory (export "memory") 2)
-  (global $status (export "status") (mut i32) (i32.const 0))
-  (global $at (export "at") (mut i32) (i32.const 0))
+  (memory (export "memory") 4)
+  (global (export "INFO") i32 (i32.const 0))
+  (global (export "TABLE") i32 (i32.const 64))
+  (global (export "RECORD_CAP") i32 (i32.const 1600))
+  (global (export "STARTS") i32 (i32.const 32768))
+  (global (export "ENDS") i32 (i32.const 98304))
+  (global (export "KINDS") i32 (i32.const 163840))
+  (global (export "FIELD_CAP") i32 (i32.const 16384))
+  (global (export "INPUT") i32 (i32.const 196608))
 
-  (func (export "index") (param $p i32) (param $end i32) (param $delim i32) (param $base i32) (param $cap i32) (result i32)
-    (local $o i32) (local $k i32) (local $n i32) (local $b i32) (local $i i32)
+  (func (export "records") (param $p i32) (param $end i32) (param $stop i32) (param $delim i32) (result i32)
+    (local $o i32) (local $n i32) (local $b i32) (local $i i32) (local $pos i32) (local $fe i32)
+    (local $s i32) (local $kind i32)
+    (local $recStart i32) (local $fieldStart i32) (local $fi i32) (local $nf i32) (local $nl i32)
+    (local $quoted i32) (local $doubled i32) (local $blanks i32) (local $rc i32) (local $status i32) (local $t i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
     (local $vq v128) (local $vd v128) (local $vl v128) (local $vc v128)
     (local $q i64) (local $d i64) (local $l i64) (local $c i64)
     (local $m i64) (local $carry i64) (local $prev i64) (local $valid i64) (local $vsep i64)
-    (local $closes i64) (local $sep i64) (local $bad i64) (local $e i64) (local $tq i64) (local $pairs i64)
+    (local $closes i64) (local $sep i64) (local $bad i64) (local $e i64) (local $pairs i64) (local $bit i64)
     (local $nextAllowed i64) (local $nextLF i64) (local $nextQuote i64)
+    (local.set $p (i32.add (local.get $p) (i32.const 196608)))
+    (local.set $end (i32.add (local.get $end) (i32.const 196608)))
+    (local.set $stop (i32.add (local.get $stop) (i32.const 196608)))
     (local.set $vq (i8x16.splat (i32.const 0x22)))
     (local.set $vd (i8x16.splat (local.get $delim)))
     (local.set $vl (i8x16.splat (i32.const 0x0a)))
     (local.set $vc (i8x16.splat (i32.const 0x0d)))
     (local.set $o (local.get $p))
+    (local.set $recStart (local.get $p))
+    (local.set $fieldStart (local.get $p))
     (local.set $prev (i64.const 1))
     (local.set $carry (i64.const 0))
-    (block $done
+    (block $finish
       (loop $blocks
         (if (i32.ge_u (local.get $o) (local.get $end))
-          (then (global.set $status (i32.const 0)) (br $done)))
-        (if (i32.gt_s (local.get $k) (i32.sub (local.get $cap) (i32.const 64)))
-          (then (global.set $status (i32.const 2)) (global.set $at (local.get $o)) (br $done)))
+          (then (local.set $status (i32.const 0)) (br $finish)))
+        (if (i32.or (i32.gt_s (local.get $rc) (i32.const 1536)) (i32.gt_s (local.get $fi) (i32.const 16320)))
+          (then (local.set $status (i32.const 2)) (br $finish)))
         (local.set $v0 (v128.load (local.get $o)))
         (local.set $v1 (v128.load offset=16 (local.get $o)))
         (local.set $v2 (v128.load offset=32 (local.get $o)))
@@ -139,28 +156,94 @@
         (local.set $pairs (i64.and (local.get $closes)
           (i64.or (i64.shr_u (local.get $q) (i64.const 1)) (i64.shl (local.get $nextQuote) (i64.const 63)))))
         (local.set $e (i64.or (i64.or (i64.and (local.get $d) (i64.xor (local.get $m) (i64.const -1))) (local.get $l)) (local.get $pairs)))
-        (local.set $tq (i64.or (i64.and (local.get $l) (local.get $m)) (local.get $pairs)))
         (if (i64.ne (local.get $bad) (i64.const 0))
           (then
-            (local.set $i (i32.wrap_i64 (i64.ctz (local.get $bad))))
-            (local.set $e (i64.and (local.get $e) (i64.sub (i64.shl (i64.const 1) (i64.extend_i32_u (local.get $i))) (i64.const 1))))
-            (global.set $status (i32.const 1))
-            (global.set $at (i32.add (local.get $o) (local.get $i)))))
-        (block $emitted
-          (loop $emit
-            (br_if $emitted (i64.eqz (local.get $e)))
-            (local.set $i (i32.wrap_i64 (i64.ctz (local.get $e))))
-            (i32.store (i32.shl (local.get $k) (i32.const 2))
-              (i32.or
-                (i32.shl (i32.sub (i32.add (local.get $o) (local.get $i)) (local.get $base)) (i32.const 2))
-                (i32.or
-                  (i32.wrap_i64 (i64.and (i64.shr_u (local.get $l) (i64.extend_i32_u (local.get $i))) (i64.const 1)))
-                  (i32.shl (i32.wrap_i64 (i64.and (i64.shr_u (local.get $tq) (i64.extend_i32_u (local.get $i))) (i64.const 1))) (i32.const 1)))))
-            (local.set $k (i32.add (local.get $k) (i32.const 1)))
-            (local.set $e (i64.and (local.get $e) (i64.sub (local.get $e) (i64.const 1))))
-            (br $emit)))
-        (br_if $done (i64.ne (local.get $bad) (i64.const 0)))
+            ;; Only what comes before the first irregular quote counts.
+            (local.set $e (i64.and (local.get $e)
+              (i64.sub (i64.shl (i64.const 1) (i64.ctz (local.get $bad))) (i64.const 1))))))
+        (block $eventsDone
+          (loop $events
+            (br_if $eventsDone (i64.eqz (local.get $e)))
+            (local.set $bit (i64.and (local.get $e) (i64.sub (i64.const 0) (local.get $e))))
+            (local.set $pos (i32.add (local.get $o) (i32.wrap_i64 (i64.ctz (local.get $e)))))
+            (local.set $e (i64.xor (local.get $e) (local.get $bit)))
+            (if (i64.ne (i64.and (local.get $l) (local.get $bit)) (i64.const 0))
+              (then
+                (if (i64.ne (i64.and (local.get $m) (local.get $bit)) (i64.const 0))
+                  (then
+                    ;; A line feed inside a quoted field.
+                    (local.set $nl (i32.add (local.get $nl) (i32.const 1)))
+                    (br $events)))
+                (if (i32.and (i32.eqz (local.get $nf))
+                      (i32.or (i32.eq (local.get $pos) (local.get $recStart))
+                        (i32.and (i32.eq (local.get $pos) (i32.add (local.get $recStart) (i32.const 1)))
+                          (i32.eq (i32.load8_u (local.get $recStart)) (i32.const 0x0d)))))
+                  (then
+                    ;; A blank line: counted, not a record.
+                    (local.set $blanks (i32.add (local.get $blanks) (i32.const 1)))
+                    (local.set $recStart (i32.add (local.get $pos) (i32.const 1)))
+                    (local.set $fieldStart (local.get $recStart))
+                    (if (i32.ge_u (local.get $recStart) (local.get $stop))
+                      (then (local.set $status (i32.const 3)) (br $finish)))
+                    (br $events)))
+                ;; The record's last field (a CR before the line feed is the line ending's).
+                (local.set $fe (local.get $pos))
+                (if (i32.and (i32.gt_u (local.get $fe) (local.get $fieldStart))
+                      (i32.eq (i32.load8_u offset=0 (i32.sub (local.get $fe) (i32.const 1))) (i32.const 0x0d)))
+                  (then (local.set $fe (i32.sub (local.get $fe) (i32.const 1))))))
+              (else
+                (if (i64.ne (i64.and (local.get $pairs) (local.get $bit)) (i64.const 0))
+                  (then
+                    (local.set $doubled (i32.const 1))
+                    (br $events)))
+                ;; A delimiter ends a field.
+                (local.set $fe (local.get $pos))))
+            ;; The field [fieldStart, fe): its offsets and kind.
+            (if (i32.eq (i32.load8_u (local.get $fieldStart)) (i32.const 0x22))
+              (then
+                (local.set $quoted (i32.const 1))
+                (if (local.get $doubled)
+                  (then
+                    (local.set $s (local.get $fieldStart))
+                    (local.set $kind (i32.const 2)))
+                  (else
+                    (local.set $s (i32.add (local.get $fieldStart) (i32.const 1)))
+                    (local.set $fe (i32.sub (local.get $fe) (i32.const 1)))
+                    (local.set $kind (i32.const 1)))))
+              (else
+                (local.set $s (local.get $fieldStart))
+                (local.set $kind (i32.const 0))))
+            (i32.store offset=32768 (i32.shl (local.get $fi) (i32.const 2)) (i32.sub (local.get $s) (i32.const 196608)))
+            (i32.store offset=98304 (i32.shl (local.get $fi) (i32.const 2)) (i32.sub (local.get $fe) (i32.const 196608)))
+            (i32.store8 offset=163840 (local.get $fi) (local.get $kind))
+            (local.set $fi (i32.add (local.get $fi) (i32.const 1)))
+            (local.set $nf (i32.add (local.get $nf) (i32.const 1)))
+            (local.set $doubled (i32.const 0))
+            (local.set $fieldStart (i32.add (local.get $pos) (i32.const 1)))
+            (if (i64.ne (i64.and (local.get $l) (local.get $bit)) (i64.const 0))
+              (then
+                ;; The line feed ends the record.
+                (local.set $t (i32.add (i32.const 64) (i32.mul (local.get $rc) (i32.const 20))))
+                (i32.store offset=0 (local.get $t) (i32.sub (local.get $fi) (local.get $nf)))
+                (i32.store offset=4 (local.get $t) (local.get $nf))
+                (i32.store offset=8 (local.get $t) (i32.sub (local.get $recStart) (i32.const 196608)))
+                (i32.store offset=12 (local.get $t) (i32.add (local.get $nl) (i32.const 1)))
+                (i32.store offset=16 (local.get $t) (i32.or (i32.shl (local.get $blanks) (i32.const 1)) (local.get $quoted)))
+                (local.set $rc (i32.add (local.get $rc) (i32.const 1)))
+                (local.set $nf (i32.const 0))
+                (local.set $nl (i32.const 0))
+                (local.set $quoted (i32.const 0))
+                (local.set $blanks (i32.const 0))
+                (local.set $recStart (local.get $fieldStart))
+                (if (i32.ge_u (local.get $recStart) (local.get $stop))
+                  (then (local.set $status (i32.const 3)) (br $finish)))))
+            (br $events)))
+        (if (i64.ne (local.get $bad) (i64.const 0))
+          (then (local.set $status (i32.const 1)) (br $finish)))
         (local.set $o (i32.add (local.get $o) (i32.const 64)))
         (br $blocks)))
-    (local.get $k))
+    (i32.store offset=0 (i32.const 0) (local.get $status))
+    (i32.store offset=4 (i32.const 0) (i32.sub (local.get $recStart) (i32.const 196608)))
+    (i32.store offset=8 (i32.const 0) (local.get $blanks))
+    (local.get $rc))
 )

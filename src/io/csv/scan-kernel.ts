@@ -1,22 +1,28 @@
 import { SCAN_INDEX_WASM } from './scan-index-wasm.js';
 
 const PAGE = 65536;
-/** Index entries per call: 64 kB, the first page of the module's memory. */
-const CAPACITY = PAGE / 4;
-/** The input starts after the entries. */
-const INPUT_AT = PAGE;
-/** Bytes the index may read past the end of the input (a 64-byte block and two bytes after it). */
+/** Bytes the module may read past the end of the input (a 64-byte block and two bytes after it). */
 const SLACK = 128;
 
-/** Why an index call stopped (the module's `status`). */
+/** Why a records call stopped (INFO[0]; see scan-index.wat). */
 export const REACHED_END = 0;
 export const IRREGULAR_QUOTE = 1;
-export const ENTRIES_FULL = 2;
+export const TABLE_FULL = 2;
+export const AT_STOP = 3;
+/** Words a record takes in the table. */
+export const RECORD_WORDS = 5;
 
 interface IndexExports {
   memory: WebAssembly.Memory;
-  index(p: number, end: number, delimiter: number, base: number, capacity: number): number;
-  status: WebAssembly.Global;
+  records(p: number, end: number, stop: number, delimiter: number): number;
+  INFO: WebAssembly.Global;
+  TABLE: WebAssembly.Global;
+  RECORD_CAP: WebAssembly.Global;
+  STARTS: WebAssembly.Global;
+  ENDS: WebAssembly.Global;
+  KINDS: WebAssembly.Global;
+  FIELD_CAP: WebAssembly.Global;
+  INPUT: WebAssembly.Global;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -43,22 +49,30 @@ export function setIndexedScanning(enabled: boolean): void {
 }
 
 /**
- * A CSV scanner's read buffer, held in the memory of its own instance of the index module
+ * A CSV scanner's read buffer, held in the memory of its own instance of the records module
  * (scan-index.wat), so that the module reads the bytes where they were read into: nothing is
- * copied. `index` fills `entries` with the structural bytes of [p, end) (see the .wat file).
- * Growing the buffer grows the memory, which replaces `buffer` and `entries` (the old views are
- * detached); the bytes stay where they were.
+ * copied. `records` writes the records of [p, end) to `table`, their fields' offsets and kinds
+ * to `starts`, `ends` and `kinds`, and why it stopped to `info` (see the .wat file). Growing
+ * the buffer grows the memory, which replaces every view (the old ones are detached); the bytes
+ * stay where they were.
  */
 export class ScanKernel {
   buffer: Buffer;
-  entries: Uint32Array;
+  info: Int32Array;
+  table: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  kinds: Uint8Array;
   private readonly exports: IndexExports;
+  private readonly input: number;
 
-  private constructor(module: WebAssembly.Module, size: number) {
+  private constructor(module: WebAssembly.Module) {
     this.exports = new WebAssembly.Instance(module, {}).exports as unknown as IndexExports;
+    this.input = this.exports.INPUT.value as number;
     this.buffer = Buffer.alloc(0);
-    this.entries = new Uint32Array(0);
-    this.resize(size);
+    this.info = this.table = this.starts = this.ends = new Int32Array(0);
+    this.kinds = new Uint8Array(0);
+    this.resize(0);
   }
 
   /**
@@ -69,7 +83,7 @@ export class ScanKernel {
   static acquire(): ScanKernel | null {
     const module = indexModule();
     if (module === null) return null;
-    const kernel = spare.pop() ?? new ScanKernel(module, 0);
+    const kernel = spare.pop() ?? new ScanKernel(module);
     kernel.resize(0);
     return kernel;
   }
@@ -81,20 +95,22 @@ export class ScanKernel {
 
   /** Makes the buffer `size` bytes long, keeping the bytes it holds (the memory only grows). */
   resize(size: number): void {
-    const memory = this.exports.memory;
-    const needed = Math.ceil((INPUT_AT + size + SLACK) / PAGE);
+    const { memory, INFO, TABLE, RECORD_CAP, STARTS, ENDS, KINDS, FIELD_CAP } = this.exports;
+    const needed = Math.ceil((this.input + size + SLACK) / PAGE);
     const pages = memory.buffer.byteLength / PAGE;
     if (needed > pages) memory.grow(needed - pages);
-    this.buffer = Buffer.from(memory.buffer, INPUT_AT, size);
-    this.entries = new Uint32Array(memory.buffer, 0, CAPACITY);
+    const bytes = memory.buffer;
+    const fieldCap = FIELD_CAP.value as number;
+    this.buffer = Buffer.from(bytes, this.input, size);
+    this.info = new Int32Array(bytes, INFO.value as number, 4);
+    this.table = new Int32Array(bytes, TABLE.value as number, (RECORD_CAP.value as number) * RECORD_WORDS);
+    this.starts = new Int32Array(bytes, STARTS.value as number, fieldCap);
+    this.ends = new Int32Array(bytes, ENDS.value as number, fieldCap);
+    this.kinds = new Uint8Array(bytes, KINDS.value as number, fieldCap);
   }
 
-  /** Indexes buffer[p, end); returns the number of entries, and `status` says why it stopped. */
-  index(p: number, end: number, delimiter: number): number {
-    return this.exports.index(p + INPUT_AT, end + INPUT_AT, delimiter, INPUT_AT, CAPACITY);
-  }
-
-  get status(): number {
-    return this.exports.status.value as number;
+  /** Writes the records of buffer[p, end) (stopping at one that starts at `stop` or later); returns how many. */
+  records(p: number, end: number, stop: number, delimiter: number): number {
+    return this.exports.records(p, end, Math.min(stop, end + 1), delimiter);
   }
 }

@@ -14,6 +14,7 @@ export const UNTERMINATED = -2;
  * input): only the delimiter needs comparing, and no field needs unquoting.
  */
 export function splitPlainLine(fields: RecordFields, bytes: Uint8Array, start: number, lineEnd: number, delimiter: number): void {
+  fields.useOwn();
   let starts = fields.starts;
   let ends = fields.ends;
   let count = 0;
@@ -55,6 +56,7 @@ export function splitPlainLine(fields: RecordFields, bytes: Uint8Array, start: n
  * break (the caller found its first quote), so the fields before it are split faster.
  */
 export function splitRecord(fields: RecordFields, bytes: Uint8Array, start: number, end: number, final: boolean, delimiter: number, plainUntil = start): number {
+  fields.useOwn();
   let starts = fields.starts;
   let ends = fields.ends;
   let kinds = fields.kinds;

@@ -46,8 +46,8 @@ export function compileDecode(layout: DecodeLayout): DecodeFields {
       ? `if (s === e) key.present = false; else if (!key.setAsciiBytes(bytes, s, e)) { text(record, ${slot}); keyBytes = false; }`
       : `if (s === e) { values[${slot}] = null; invalid[${slot}] = 0; } else { v = p${slot}(bytes, s, e); if (v === FALLBACK) text(record, ${slot}); else { values[${slot}] = v; invalid[${slot}] = 0; } }`;
     lines.push(
-      `if (kinds === null || kinds[${field}] !== ${QUOTED_COMPLEX}) {`,
-      `  s = starts[${field}]; e = ends[${field}];`,
+      `if (kinds === null || kinds[first + ${field}] !== ${QUOTED_COMPLEX}) {`,
+      `  s = starts[first + ${field}]; e = ends[first + ${field}];`,
       '  while (s < e && space(bytes[s])) s++;',
       '  while (e > s && space(bytes[e - 1])) e--;',
       `  ${read}`,
@@ -58,7 +58,7 @@ export function compileDecode(layout: DecodeLayout): DecodeFields {
   }
   const body = [
     'return function decodeFields(record) {',
-    '  const bytes = record.bytes, starts = record.starts, ends = record.ends, kinds = record.quoted ? record.kinds : null;',
+    '  const bytes = record.bytes, starts = record.starts, ends = record.ends, first = record.first, kinds = record.quoted ? record.kinds : null;',
     `  let s = 0, e = 0, v = null, keyBytes = ${layout.keySlot >= 0};`,
     ...lines.map((line) => `  ${line}`),
     '  return keyBytes;',

@@ -27,7 +27,7 @@ function snapshot(input: string, options: Partial<CsvReadOptions>, indexed: bool
         const r = record as RecordFields;
         const fields = [];
         for (let i = 0; i < r.fieldCount; i++) {
-          fields.push([r.starts[i], r.ends[i], r.quoted ? r.kinds[i] : 0, r.isRaw(i), r.isEmpty(i), i < 64 ? r.column(i) : 0, r.text(i)]);
+          fields.push([r.starts[r.first + i], r.ends[r.first + i], r.quoted ? r.kinds[r.first + i] : 0, r.isRaw(i), r.isEmpty(i), i < 64 ? r.column(i) : 0, r.text(i)]);
         }
         out.records.push({ line: r.line, start: r.recordStart, fields, beyond: r.column(r.fieldCount) });
       },
@@ -45,7 +45,7 @@ afterEach(() => setIndexedScanning(true));
 const piece = fc.constantFrom('a', 'bc', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', 'é', ',"', '",', '"\n', '\n"');
 const messy = fc.array(piece, { maxLength: 160 }).map((parts) => parts.join(''));
 
-describe('the SIMD index against splitting in JavaScript', () => {
+describe('records found with SIMD against splitting in JavaScript', () => {
   it('is available here (the tests below compare it with something)', () => {
     expect(ScanKernel.acquire()).not.toBeNull();
   });
@@ -83,13 +83,13 @@ describe('the SIMD index against splitting in JavaScript', () => {
     }
   });
 
-  it('gives the same records when one index call holds more entries than fit (16,384)', () => {
+  it('gives the same records when a buffer holds more records (1,600) or fields (16,384) than one call writes', () => {
     const row = `${Array.from({ length: 40 }, (_, i) => (i % 7 === 0 ? '"q,\n"' : 'v')).join(',')}\n`;
     const input = `${Array.from({ length: 40 }, (_, i) => `c${i}`).join(',')}\n${row.repeat(2000)}`;
     const indexed = snapshot(input, {}, true);
     expect(indexed.records).toHaveLength(2000);
     expect(indexed).toEqual(snapshot(input, {}, false));
-    // A record with more fields than one call's entries is split in JavaScript.
+    // A record with more fields than one call writes is split in JavaScript.
     const wide = `h\n${'x,'.repeat(17000)}y\nz\n`;
     const wideIndexed = snapshot(wide, {}, true);
     expect((wideIndexed.records[0] as { fields: unknown[] }).fields).toHaveLength(17001);
