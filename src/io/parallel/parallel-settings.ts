@@ -29,7 +29,7 @@ export function parallelSettings(env: NodeJS.ProcessEnv = process.env): Parallel
   if (!import.meta.url.endsWith('.js') || !existsSync(fileURLToPath(workerUrl))) return null;
   return {
     threads: Math.min(threads, 16),
-    minBytes: positive(env.RMOS_PARALLEL_MIN_BYTES) ?? 96 * MiB,
+    minBytes: positive(env.RMOS_PARALLEL_MIN_BYTES) ?? 64 * MiB,
     unpackGzip: env.RMOS_GZIP_UNPACK !== '0',
     pieceBytes: positive(env.RMOS_PARALLEL_PIECE_BYTES) ?? 0,
     workerUrl,
