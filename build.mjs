@@ -5,13 +5,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { OUTPUT, generateValidators } from './scripts/generate-validators.mjs';
-import { updateScanIndex } from './scripts/assemble-scan-index.mjs';
+import { updateScanRecords } from './scripts/assemble-scan-records.mjs';
 
 // Schemas compiled to validation code; rewritten only when a schema changed.
 const validators = generateValidators();
 if (readFileSync(OUTPUT, 'utf8') !== validators) writeFileSync(OUTPUT, validators);
 // The CSV scanner's SIMD index, assembled again only when its text changed.
-await updateScanIndex();
+await updateScanRecords();
 
 // What this build was made from (its code, schemas and locked dependencies): the cache of
 // checked libraries (src/io/library/library-cache.ts) keeps nothing across builds.

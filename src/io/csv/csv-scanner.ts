@@ -11,7 +11,7 @@ import { NEED_MORE, splitPlainLine, splitRecord, UNTERMINATED } from './split-re
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
-/** The most bytes split in JavaScript after a record with irregular quoting before the index is tried again. */
+/** The most bytes split in JavaScript after a record with irregular quoting before the kernel is tried again. */
 const MAX_INDEX_BACKOFF = 1024 * 1024;
 /** A buffer grown past this (a record of a GB) is a plain one: the kernel's memory stays below 2 GiB. */
 const MAX_INDEXED_BYTES = 2 ** 30;
@@ -23,12 +23,12 @@ const MAX_INDEXED_BYTES = 2 ** 30;
  * when that tail fills more than half of it, which keeps memory flat for normal files and keeps
  * re-splitting an unfinished record linear for huge ones (see splitRecord).
  *
- * The buffer lives in a ScanKernel's memory when WebAssembly SIMD is there: records are then
- * found from the kernel's structural index (delimiters and line feeds outside quotes, 64 bytes at
- * a time) instead of byte by byte in JavaScript. A record the index cannot vouch for (a quote
- * that is not RFC 4180 quoting, such as `ab"c` or `"ab"c`, or a record cut off by the end of
- * the buffer) is split by splitRecord, which owns the rules; the index only ever gives the
- * offsets splitRecord would.
+ * The buffer lives in a ScanKernel's memory when WebAssembly SIMD is there: the kernel then
+ * finds the buffer's records 64 bytes at a time (scan-records.wat) and writes their fields' offsets
+ * and kinds, and the scanner only points the reused record at each in turn. A record the kernel
+ * leaves alone (a quote that is not RFC 4180 quoting, such as `ab"c` or `"ab"c`, a record cut
+ * off by the end of the buffer, more than 16,320 fields) is split by splitRecord, which owns
+ * the rules; the kernel only ever gives the offsets splitRecord would.
  */
 export class CsvScanner {
   /** Bytes [0, end) are held; write new input at `end`. */
@@ -47,9 +47,10 @@ export class CsvScanner {
   /** Absolute input offset of buffer[0] (moves when the unfinished tail moves to the front). */
   private base = 0;
   /**
-   * Absolute offset before which records are split in JavaScript, not from the index: past a
+   * Absolute offset before which records are split in JavaScript, not by the kernel: past a
    * record with a quote that is not RFC 4180 quoting, and further (`indexBackoff` bytes, doubling)
-   * while such records keep coming, so that a file of them is not indexed in vain record by record.
+   * while such records keep coming, so that a file of them is not sent to the kernel in vain
+   * record by record.
    */
   private indexFrom = 0;
   private indexBackoff = 0;
@@ -100,9 +101,10 @@ export class CsvScanner {
       kernel.resize(size);
       return kernel.buffer;
     }
-    this.kernel = null;
     const bytes = Buffer.allocUnsafe(size);
     this.buffer.copy(bytes, 0, 0, this.end);
+    kernel?.release();
+    this.kernel = null;
     return bytes;
   }
 
@@ -133,7 +135,7 @@ export class CsvScanner {
     return { records: this.records, bytes: this.totalBytes, lines: lineFeeds + (this.lastByte >= 0 && this.lastByte !== LF ? 1 : 0) };
   }
 
-  /** Scans a complete in-memory input: copied into the kernel's memory to be indexed, else scanned where it is. */
+  /** Scans a complete in-memory input: copied into the kernel's memory, else scanned where it is. */
   scanWhole(bytes: Buffer): CsvScanResult {
     if (this.kernel !== null && bytes.length <= MAX_INDEXED_BYTES) {
       this.buffer = this.allocate(bytes.length);

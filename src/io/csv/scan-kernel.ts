@@ -1,14 +1,15 @@
-import { SCAN_INDEX_WASM } from './scan-index-wasm.js';
+import { SCAN_RECORDS_WASM } from './scan-records-wasm.js';
 
 const PAGE = 65536;
 /** Bytes the module may read past the end of the input (a 64-byte block and two bytes after it). */
 const SLACK = 128;
 
-/** Why a records call stopped (INFO[0]; see scan-index.wat). */
-export const REACHED_END = 0;
+/**
+ * Why a records call stopped (INFO[0]; see scan-records.wat), besides reaching the end (0) or
+ * a record at the stop (3): a quote that is not RFC 4180 quoting, or a full table.
+ */
 export const IRREGULAR_QUOTE = 1;
 export const TABLE_FULL = 2;
-export const AT_STOP = 3;
 /** Words a record takes in the table. */
 export const RECORD_WORDS = 5;
 
@@ -31,26 +32,26 @@ const spare: ScanKernel[] = [];
 const MAX_SPARE = 4;
 const MAX_SPARE_BYTES = 64 * 1024 * 1024;
 
-/** The compiled index module, or null where WebAssembly SIMD is missing or RMOS_SCAN_SIMD=0. */
-function indexModule(): WebAssembly.Module | null {
+/** The compiled records module, or null where WebAssembly SIMD is missing or RMOS_SCAN_SIMD=0. */
+function recordsModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     compiled = null;
     if (process.env.RMOS_SCAN_SIMD !== '0' && typeof WebAssembly === 'object') {
-      const bytes = Buffer.from(SCAN_INDEX_WASM, 'base64');
+      const bytes = Buffer.from(SCAN_RECORDS_WASM, 'base64');
       if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
     }
   }
   return compiled;
 }
 
-/** For tests: index with the module (true), or scan every record in JavaScript (false). */
-export function setIndexedScanning(enabled: boolean): void {
+/** For tests: find records with the module (true), or split every record in JavaScript (false). */
+export function setSimdScanning(enabled: boolean): void {
   compiled = enabled ? undefined : null;
 }
 
 /**
  * A CSV scanner's read buffer, held in the memory of its own instance of the records module
- * (scan-index.wat), so that the module reads the bytes where they were read into: nothing is
+ * (scan-records.wat), so that the module reads the bytes where they were read into: nothing is
  * copied. `records` writes the records of [p, end) to `table`, their fields' offsets and kinds
  * to `starts`, `ends` and `kinds`, and why it stopped to `info` (see the .wat file). Growing
  * the buffer grows the memory, which replaces every view (the old ones are detached); the bytes
@@ -76,12 +77,12 @@ export class ScanKernel {
   }
 
   /**
-   * A kernel (its buffer empty until resized), or null when indexing is unavailable. Released
+   * A kernel (its buffer empty until resized), or null when the module is unavailable. Released
    * kernels are reused: a fresh memory for every piece a parallel reader scans would pile up
    * outside the JS heap faster than the collector returns it, and fresh memory is slow to touch.
    */
   static acquire(): ScanKernel | null {
-    const module = indexModule();
+    const module = recordsModule();
     if (module === null) return null;
     const kernel = spare.pop() ?? new ScanKernel(module);
     kernel.resize(0);

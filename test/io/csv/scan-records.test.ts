@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scanCsvBuffer, type CsvReadOptions } from '../../../src/io/csv/index.js';
 import { QUOTED_COMPLEX, type RecordFields } from '../../../src/io/csv/record-fields.js';
-import { assembleScanIndex, SOURCE } from '../../../scripts/assemble-scan-index.mjs';
-import { SCAN_INDEX_WASM } from '../../../src/io/csv/scan-index-wasm.js';
-import { ScanKernel, setIndexedScanning } from '../../../src/io/csv/scan-kernel.js';
+import { assembleScanRecords, SOURCE } from '../../../scripts/assemble-scan-records.mjs';
+import { SCAN_RECORDS_WASM } from '../../../src/io/csv/scan-records-wasm.js';
+import { ScanKernel, setSimdScanning } from '../../../src/io/csv/scan-kernel.js';
 
 interface Snapshot {
   header?: unknown;
@@ -15,8 +15,8 @@ interface Snapshot {
 }
 
 /** Everything a record tells its reader: offsets, kinds, line, texts (or the scan's error). */
-function snapshot(input: string, options: Partial<CsvReadOptions>, indexed: boolean): Snapshot {
-  setIndexedScanning(indexed);
+function snapshot(input: string, options: Partial<CsvReadOptions>, simd: boolean): Snapshot {
+  setSimdScanning(simd);
   const out: Snapshot = { records: [] };
   try {
     out.result = scanCsvBuffer(
@@ -35,12 +35,12 @@ function snapshot(input: string, options: Partial<CsvReadOptions>, indexed: bool
   } catch (error) {
     out.error = (error as Error).message;
   } finally {
-    setIndexedScanning(true);
+    setSimdScanning(true);
   }
   return out;
 }
 
-afterEach(() => setIndexedScanning(true));
+afterEach(() => setSimdScanning(true));
 
 const piece = fc.constantFrom('a', 'bc', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', 'é', ',"', '",', '"\n', '\n"');
 const messy = fc.array(piece, { maxLength: 160 }).map((parts) => parts.join(''));
@@ -77,8 +77,8 @@ describe('records found with SIMD against splitting in JavaScript', () => {
     for (const input of cases) {
       for (const chunkSize of [undefined, 1, 3, 64, 65]) {
         const options = chunkSize === undefined ? {} : { chunkSize };
-        const indexed = snapshot(input, options, true);
-        expect(indexed).toEqual(snapshot(input, options, false));
+        const simd = snapshot(input, options, true);
+        expect(simd).toEqual(snapshot(input, options, false));
       }
     }
   });
@@ -86,27 +86,27 @@ describe('records found with SIMD against splitting in JavaScript', () => {
   it('gives the same records when a buffer holds more records (1,600) or fields (16,384) than one call writes', () => {
     const row = `${Array.from({ length: 40 }, (_, i) => (i % 7 === 0 ? '"q,\n"' : 'v')).join(',')}\n`;
     const input = `${Array.from({ length: 40 }, (_, i) => `c${i}`).join(',')}\n${row.repeat(2000)}`;
-    const indexed = snapshot(input, {}, true);
-    expect(indexed.records).toHaveLength(2000);
-    expect(indexed).toEqual(snapshot(input, {}, false));
+    const simd = snapshot(input, {}, true);
+    expect(simd.records).toHaveLength(2000);
+    expect(simd).toEqual(snapshot(input, {}, false));
     // A record with more fields than one call writes is split in JavaScript.
     const wide = `h\n${'x,'.repeat(17000)}y\nz\n`;
-    const wideIndexed = snapshot(wide, {}, true);
-    expect((wideIndexed.records[0] as { fields: unknown[] }).fields).toHaveLength(17001);
-    expect(wideIndexed).toEqual(snapshot(wide, {}, false));
+    const wideSimd = snapshot(wide, {}, true);
+    expect((wideSimd.records[0] as { fields: unknown[] }).fields).toHaveLength(17001);
+    expect(wideSimd).toEqual(snapshot(wide, {}, false));
   });
 
   it('marks a quoted field with a doubled quote as one to unquote', () => {
-    const indexed = snapshot('a,b\n"x""y",z\n', {}, true);
-    const fields = (indexed.records[0] as { fields: unknown[][] }).fields;
+    const simd = snapshot('a,b\n"x""y",z\n', {}, true);
+    const fields = (simd.records[0] as { fields: unknown[][] }).fields;
     expect(fields[0]!.slice(2, 4)).toEqual([QUOTED_COMPLEX, false]);
     expect(fields[0]![6]).toBe('x"y');
   });
 });
 
 describe('the assembled index', () => {
-  it('is the current scan-index.wat assembled', async () => {
-    const bytes = await assembleScanIndex(readFileSync(SOURCE, 'utf8'));
-    expect(bytes.toString('base64')).toBe(SCAN_INDEX_WASM);
+  it('is the current scan-records.wat assembled', async () => {
+    const bytes = await assembleScanRecords(readFileSync(SOURCE, 'utf8'));
+    expect(bytes.toString('base64')).toBe(SCAN_RECORDS_WASM);
   });
 });

@@ -1,4 +1,0 @@
-export const SOURCE: URL;
-export const OUTPUT: URL;
-export function assembleScanIndex(text: string): Promise<Buffer>;
-export function updateScanIndex(): Promise<boolean>;
