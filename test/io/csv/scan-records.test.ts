@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CsvScanner } from '../../../src/io/csv/csv-scanner.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scanCsvBuffer, type CsvReadOptions } from '../../../src/io/csv/index.js';
@@ -54,11 +55,11 @@ describe('records found with SIMD against splitting in JavaScript', () => {
     fc.assert(
       fc.property(
         messy,
-        fc.constantFrom(',', ';'),
+        fc.constantFrom(',', ';', '\t', '|'),
         fc.option(fc.integer({ min: 1, max: 70 }), { nil: undefined }),
         (body, delimiter, chunkSize) => {
           const input = `h1${delimiter}h2${delimiter}h3\n${body}`;
-          const options = { delimiter: delimiter as ',' | ';', ...(chunkSize === undefined ? {} : { chunkSize }) };
+          const options = { delimiter: delimiter as ',' | ';' | '\t' | '|', ...(chunkSize === undefined ? {} : { chunkSize }) };
           expect(snapshot(input, options, true)).toEqual(snapshot(input, options, false));
         },
       ),
@@ -94,6 +95,61 @@ describe('records found with SIMD against splitting in JavaScript', () => {
     const wideSimd = snapshot(wide, {}, true);
     expect((wideSimd.records[0] as { fields: unknown[] }).fields).toHaveLength(17001);
     expect(wideSimd).toEqual(snapshot(wide, {}, false));
+  });
+
+  it('stops byte ranges where splitting in JavaScript stops them, with the same lines', () => {
+    // A file read in ranges, as the parallel reader reads its pieces: each range's records, the
+    // offset and line where the next range starts, for random stops (blank lines and records
+    // running past the stop included).
+    const scanRanges = (input: Buffer, stops: number[], chunkSize: number, simd: boolean) => {
+      setSimdScanning(simd);
+      const out: unknown[] = [];
+      try {
+        let start = 0;
+        let line = 1;
+        for (const stop of [...stops, input.length + 1]) {
+          if (stop <= start) continue;
+          const settings = {
+            path: 'x.csv',
+            delimiter: ',' as const,
+            chunkSize,
+            maxRecordBytes: 1 << 20,
+            onHeader: () => undefined,
+            onRecord: (r: RecordFields) => out.push([r.line, r.recordStart, r.fieldCount, r.text(0), r.text(r.fieldCount - 1)]),
+            range: { start, stop, line, delimiter: ',' as const },
+            stopAt: stop,
+          };
+          const scanner = new CsvScanner(settings);
+          let position = start;
+          try {
+            while (!scanner.done && position < input.length) {
+              const n = Math.min(scanner.freeSpace(), input.length - position);
+              input.copy(scanner.buffer, scanner.end, position, position + n);
+              position += n;
+              scanner.commit(n);
+            }
+            out.push(scanner.finish().records);
+          } catch (error) {
+            out.push((error as Error).message);
+            break;
+          }
+          ({ offset: start, line } = scanner.position());
+          scanner.release();
+          out.push([start, line]);
+        }
+      } finally {
+        setSimdScanning(true);
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(messy, fc.array(fc.nat(200), { maxLength: 6 }), fc.integer({ min: 8, max: 90 }), (body, stops, chunkSize) => {
+        const input = Buffer.from(body);
+        const sorted = [...stops].sort((a, b) => a - b);
+        expect(scanRanges(input, sorted, chunkSize, true)).toEqual(scanRanges(input, sorted, chunkSize, false));
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('marks a quoted field with a doubled quote as one to unquote', () => {
