@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import { SCAN_RECORDS_WASM } from './scan-records-wasm.js';
 
 const PAGE = 65536;
@@ -32,11 +33,15 @@ const spare: ScanKernel[] = [];
 const MAX_SPARE = 4;
 const MAX_SPARE_BYTES = 64 * 1024 * 1024;
 
-/** The compiled records module, or null where WebAssembly SIMD is missing or RMOS_SCAN_SIMD=0. */
+/**
+ * The compiled records module, or null where WebAssembly SIMD is missing, RMOS_SCAN_SIMD=0, or
+ * the machine is big-endian (the module's memory is little-endian; the typed arrays over it
+ * would read the machine's order).
+ */
 function recordsModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     compiled = null;
-    if (process.env.RMOS_SCAN_SIMD !== '0' && typeof WebAssembly === 'object') {
+    if (process.env.RMOS_SCAN_SIMD !== '0' && typeof WebAssembly === 'object' && endianness() === 'LE') {
       const bytes = Buffer.from(SCAN_RECORDS_WASM, 'base64');
       if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
     }
