@@ -16,6 +16,9 @@ const MAX_INDEX_BACKOFF = 1024 * 1024;
 /** A buffer grown past this (a record of a GB) is a plain one: the kernel's memory stays below 2 GiB. */
 const MAX_INDEXED_BYTES = 2 ** 30;
 
+/** The plain read buffer of the last finished scan, for the next (where the kernel is not used). */
+let spareBuffer: Buffer | null = null;
+
 /**
  * Push-based CSV scanner over one growable byte buffer. Bytes are written into the free tail
  * (`buffer` from `end`, directly by fs reads or by `append`); when the buffer is full, every
@@ -59,6 +62,8 @@ export class CsvScanner {
 
   /** Holds `buffer` while it is the kernel's; null once the buffer is a plain one (scanWhole, a huge record). */
   private kernel: ScanKernel | null;
+  /** The caller's input, when scanWhole scans it where it is (never kept for another scan). */
+  private wholeInput: Buffer | null = null;
 
   constructor(private readonly settings: ScannerSettings) {
     // Allocated on first write: scanWhole never needs it.
@@ -86,9 +91,14 @@ export class CsvScanner {
     return this.buffer.length - this.end;
   }
 
-  /** Gives the buffer's memory back for another scan once this one is over (records read from it are then stale). */
+  /**
+   * Gives the buffer's memory back for another scan once this one is over (records read from
+   * it are then stale). A parallel reader scans a file in many ranges: a fresh buffer for each
+   * would pile up outside the JS heap faster than the collector returns it.
+   */
   release(): void {
-    this.kernel?.release();
+    if (this.kernel !== null) this.kernel.release();
+    else if (this.buffer.length === this.settings.chunkSize && this.buffer !== this.wholeInput) spareBuffer = this.buffer;
     this.kernel = null;
     this.buffer = Buffer.alloc(0);
     this.end = 0;
@@ -101,8 +111,14 @@ export class CsvScanner {
       kernel.resize(size);
       return kernel.buffer;
     }
-    const bytes = Buffer.allocUnsafe(size);
-    this.buffer.copy(bytes, 0, 0, this.end);
+    let bytes: Buffer;
+    if (this.end === 0 && spareBuffer !== null && spareBuffer.length === size) {
+      bytes = spareBuffer; // taken while in use: a concurrent scan allocates its own
+      spareBuffer = null;
+    } else {
+      bytes = Buffer.allocUnsafe(size);
+      this.buffer.copy(bytes, 0, 0, this.end);
+    }
     kernel?.release();
     this.kernel = null;
     return bytes;
@@ -142,7 +158,7 @@ export class CsvScanner {
       bytes.copy(this.buffer);
     } else {
       this.release();
-      this.buffer = bytes;
+      this.buffer = this.wholeInput = bytes;
     }
     this.end = bytes.length;
     this.totalBytes = bytes.length;
