@@ -23,6 +23,11 @@
 ;; one must be followed by a delimiter, a line feed, CR LF, a quote, or the end. Bytes at or
 ;; past end count as a line feed: a record that runs to end is unfinished and is not written.
 ;; At least 80 bytes past end must be readable memory (whatever they hold is masked out).
+;;
+;; The layout is exported as globals for the caller; the code below writes their values as
+;; numbers (a load's or store's offset must be a constant): INPUT 196608, STARTS 32768,
+;; ENDS 98304, KINDS 163840, TABLE 64 with 20 bytes a record. It stops with status 2 before
+;; a 64-byte block could overflow RECORD_CAP or FIELD_CAP (at most 64 records or fields a block).
 (module
   (memory (export "memory") 4)
   (global (export "INFO") i32 (i32.const 0))
@@ -35,7 +40,7 @@
   (global (export "INPUT") i32 (i32.const 196608))
 
   (func (export "records") (param $p i32) (param $end i32) (param $stop i32) (param $delim i32) (result i32)
-    (local $o i32) (local $n i32) (local $b i32) (local $i i32) (local $pos i32) (local $fe i32)
+    (local $o i32) (local $n i32) (local $b i32) (local $pos i32) (local $fe i32)
     (local $s i32) (local $kind i32)
     (local $recStart i32) (local $fieldStart i32) (local $fi i32) (local $nf i32) (local $nl i32)
     (local $quoted i32) (local $doubled i32) (local $blanks i32) (local $rc i32) (local $status i32) (local $t i32)
