@@ -107,10 +107,7 @@ export class CsvScanner {
   /** A buffer of `size` bytes holding buffer[0, end): the kernel's, grown, while it can be. */
   private allocate(size: number): Buffer {
     const kernel = this.kernel;
-    if (kernel !== null && size <= MAX_INDEXED_BYTES) {
-      kernel.resize(size);
-      return kernel.buffer;
-    }
+    if (kernel !== null && size <= MAX_INDEXED_BYTES && kernel.resize(size)) return kernel.buffer;
     let bytes: Buffer;
     if (this.end === 0 && spareBuffer !== null && spareBuffer.length === size) {
       bytes = spareBuffer; // taken while in use: a concurrent scan allocates its own

@@ -43,7 +43,11 @@ function recordsModule(): WebAssembly.Module | null {
     compiled = null;
     if (process.env.RMOS_SCAN_SIMD !== '0' && typeof WebAssembly === 'object' && endianness() === 'LE') {
       const bytes = Buffer.from(SCAN_RECORDS_WASM, 'base64');
-      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+      try {
+        if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+      } catch {
+        // A runtime that refuses the module: records are split in JavaScript.
+      }
     }
   }
   return compiled;
@@ -99,12 +103,21 @@ export class ScanKernel {
     if (spare.length < MAX_SPARE && this.exports.memory.buffer.byteLength <= MAX_SPARE_BYTES && !spare.includes(this)) spare.push(this);
   }
 
-  /** Makes the buffer `size` bytes long, keeping the bytes it holds (the memory only grows). */
-  resize(size: number): void {
+  /**
+   * Makes the buffer `size` bytes long, keeping the bytes it holds (the memory only grows).
+   * False, and nothing changed, when the memory cannot grow that far.
+   */
+  resize(size: number): boolean {
     const { memory, INFO, TABLE, RECORD_CAP, STARTS, ENDS, KINDS, FIELD_CAP } = this.exports;
     const needed = Math.ceil((this.input + size + SLACK) / PAGE);
     const pages = memory.buffer.byteLength / PAGE;
-    if (needed > pages) memory.grow(needed - pages);
+    if (needed > pages) {
+      try {
+        memory.grow(needed - pages);
+      } catch {
+        return false; // past the engine's limit for a memory, or out of memory
+      }
+    }
     const bytes = memory.buffer;
     const fieldCap = FIELD_CAP.value as number;
     this.buffer = Buffer.from(bytes, this.input, size);
@@ -113,6 +126,7 @@ export class ScanKernel {
     this.starts = new Int32Array(bytes, STARTS.value as number, fieldCap);
     this.ends = new Int32Array(bytes, ENDS.value as number, fieldCap);
     this.kinds = new Uint8Array(bytes, KINDS.value as number, fieldCap);
+    return true;
   }
 
   /** Writes the records of buffer[p, end) (stopping at one that starts at `stop` or later); returns how many. */
