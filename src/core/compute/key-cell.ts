@@ -156,15 +156,23 @@ const PREFIX_UNIT = 2 ** 27; // > 99,999,999: a prefixed key's number fits below
  * Every id is below 2^51, so an exact double. A prefix that is not ASCII gives -1.
  */
 export function denseId(bytes: Uint8Array, start: number, end: number): number {
-  let d = end;
-  while (d > start && bytes[d - 1]! >= 48 && bytes[d - 1]! <= 57) d--;
+  // One pass: n is the value of the last run of digits, d where that run starts (n is
+  // inexact only for runs too long to give an id).
+  let n = 0;
+  let d = start;
+  for (let i = start; i < end; i++) {
+    const digit = bytes[i]! - 48;
+    if (digit >= 0 && digit <= 9) n = n * 10 + digit;
+    else {
+      n = 0;
+      d = i + 1;
+    }
+  }
   const digits = end - d;
   if (digits === 0 || (digits > 1 && bytes[d] === 48)) return -1;
   const prefix = d - start;
-  if (prefix === 0 ? digits > 15 : prefix > 3 || digits > 8) return -1;
-  let n = 0;
-  for (let i = d; i < end; i++) n = n * 10 + (bytes[i]! - 48);
-  if (prefix === 0) return n;
+  if (prefix === 0) return digits > 15 ? -1 : n;
+  if (prefix > 3 || digits > 8) return -1;
   let code = prefix;
   for (let i = start; i < d; i++) {
     if (bytes[i]! >= 0x80) return -1;

@@ -229,6 +229,8 @@ function recordHandler(path: string, fileIndex: number, groups: readonly Consume
   };
 
   let rows = 0;
+  const only = decoders.length === 1 && decoders[0]!.group.runs.length === 1 ? decoders[0]! : null;
+  const onlyRun = only?.group.runs[0];
   const onRecord = (record: RecordFields): void => {
     if ((++rows & 0xffff) === 0) ctx.onProgress?.(rows);
     location.line = record.line;
@@ -236,9 +238,15 @@ function recordHandler(path: string, fileIndex: number, groups: readonly Consume
     const ragged = record.fieldCount !== headerWidth;
     if (ragged) pending.push({ file: path, line: record.line, column: null, field: null, value: null, reason: `the row has ${record.fieldCount} fields but the header has ${headerWidth}` });
     let countedInvalid = false;
-    for (const d of decoders) {
-      if (!ragged) d.decode(path, record, pending);
-      for (const run of d.group.runs) if (run.consume(d.values, d.invalid, ragged, location, d.key)) countedInvalid = true;
+    if (only !== null) {
+      // One plan read by one run (the usual compute): no loops.
+      if (!ragged) only.decode(path, record, pending);
+      countedInvalid = onlyRun!.consume(only.values, only.invalid, ragged, location, only.key);
+    } else {
+      for (const d of decoders) {
+        if (!ragged) d.decode(path, record, pending);
+        for (const run of d.group.runs) if (run.consume(d.values, d.invalid, ragged, location, d.key)) countedInvalid = true;
+      }
     }
     if (!countedInvalid) return;
     if (decoders.length === 1) {
