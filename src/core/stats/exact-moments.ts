@@ -1,4 +1,4 @@
-import { ExactSum, productError, type ExactSumState } from './exact-sum.js';
+import { EXACT_SQUARE_LIMIT, ExactSum, productError, type ExactSumState } from './exact-sum.js';
 
 /** ExactMoments as plain data (structured-cloneable): s2 is the exact Σx². */
 export interface ExactMomentsState {
@@ -7,8 +7,6 @@ export interface ExactMomentsState {
   readonly s2: ExactSumState;
 }
 
-/** Integers below this magnitude have exact squares (below 2^52). */
-const SMALL_INTEGER = 2 ** 26;
 const EXACT_INTEGER = 2 ** 53;
 
 /**
@@ -45,7 +43,7 @@ export class ExactMoments {
   add(x: number): void {
     this.count++;
     if (this.integers) {
-      if ((x | 0) === x && x < SMALL_INTEGER && x > -SMALL_INTEGER) {
+      if ((x | 0) === x && x < EXACT_SQUARE_LIMIT && x > -EXACT_SQUARE_LIMIT) {
         const sum = this.integerSum + x;
         const squares = this.integerSquares + x * x;
         // Sums of integers are exact below 2^53, and one that reached it is at least 2^53.

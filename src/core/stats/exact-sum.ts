@@ -35,7 +35,7 @@ const SPLITTER = 134217729;
 /** From this magnitude up, SPLITTER · x overflows: the split, and so the exact product, fail. */
 const SPLIT_LIMIT = 2 ** 996;
 /** Integers below this magnitude have exact squares (below 2^52). */
-const EXACT_SQUARE_LIMIT = 2 ** 26;
+export const EXACT_SQUARE_LIMIT = 2 ** 26;
 
 /**
  * The exact sum of the doubles added, rounded once to the nearest double (ties to even), as

@@ -19,7 +19,7 @@ export interface RangeScanResult {
  */
 export async function scanCsvHead(path: string, options: CsvReadOptions, onHeader: OnCsvHeader): Promise<RangeScanResult> {
   const settings = { ...scannerSettings(options, options.displayPath ?? path, onHeader, () => undefined), stopAt: 0 };
-  return feedRange(path, new CsvScanner(settings), 0, settings);
+  return feedRange(path, new CsvScanner(settings), 0, settings.path);
 }
 
 /**
@@ -30,13 +30,13 @@ export async function scanCsvHead(path: string, options: CsvReadOptions, onHeade
 export async function scanCsvRange(path: string, options: CsvReadOptions, range: ScanRange, onRecord: OnCsvRecord): Promise<RangeScanResult> {
   const base = scannerSettings(options, options.displayPath ?? path, () => undefined, onRecord);
   const settings = { ...base, range, stopAt: range.stop };
-  return feedRange(path, new CsvScanner(settings), range.start, settings);
+  return feedRange(path, new CsvScanner(settings), range.start, settings.path);
 }
 
 /** Scans the range, then gives the scanner's buffer back for the next range (see ScanKernel.acquire). */
-async function feedRange(path: string, scanner: CsvScanner, start: number, settings: { path: string }): Promise<RangeScanResult> {
+async function feedRange(path: string, scanner: CsvScanner, start: number, shownPath: string): Promise<RangeScanResult> {
   try {
-    return await feedOpened(path, scanner, start, settings.path);
+    return await feedOpened(path, scanner, start, shownPath);
   } finally {
     scanner.release();
   }
